@@ -1,0 +1,1 @@
+"""Clean: strip page chrome and repeats, keep every body paragraph, lift metadata into fields."""

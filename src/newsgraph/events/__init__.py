@@ -1,0 +1,1 @@
+"""Events: PLOVER coding of who did what to whom, tied to the evidence sentence."""

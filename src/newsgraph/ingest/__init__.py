@@ -1,0 +1,1 @@
+"""Ingest: turn paths, globs, stdin, feeds and URLs into a stream of RawDocument records."""

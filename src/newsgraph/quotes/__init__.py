@@ -1,0 +1,1 @@
+"""Quotes: who said what, with the quote span, cue and resolved speaker."""

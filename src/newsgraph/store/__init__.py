@@ -1,0 +1,1 @@
+"""Store: one SQLite file with a versioned schema, FTS5 search and provenance."""

@@ -1,0 +1,1 @@
+"""Web: a local FastAPI application over the store."""
