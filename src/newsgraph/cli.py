@@ -1,0 +1,365 @@
+"""The ``newsgraph`` command: thin Typer wrappers over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, BinaryIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph import __version__
+from newsgraph.config import Config, ConfigError, load_config
+from newsgraph.nlp import ModelError
+from newsgraph.pipeline import Extractor, clean_inputs, ingest
+from newsgraph.records import Article, IngestError
+from newsgraph.serialize import article_json, extraction_json
+from newsgraph.store import queries
+from newsgraph.store.db import Store, StoreError
+from newsgraph.store.export import FORMATS, TABLES, export
+
+app = typer.Typer(
+    help="Newsgraph: raw news articles in, a sourced knowledge base out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: [store].path, ./newsgraph.db).")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="A newsgraph.toml overriding the defaults.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")]
+
+
+def _config(path: Path | None) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        err.print(f"error: config: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _db_path(db: Path | None, config: Config) -> Path:
+    return db or Path(config.store.path)
+
+
+@contextmanager
+def _open_store(db: Path | None, config: Config, readonly: bool = True) -> Iterator[Store]:
+    try:
+        store = Store(_db_path(db, config), readonly=readonly)
+    except StoreError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _stdin_for(paths: list[str]) -> BinaryIO | None:
+    return sys.stdin.buffer if "-" in paths else None
+
+
+def _report_error(e: IngestError) -> None:
+    err.print(f"error: {e}", markup=False)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+        return
+    if fmt == "tsv":
+        for r in rows:
+            out.print("\t".join("" if r.get(c) is None else str(r.get(c)) for c in (columns or list(r))), markup=False)
+        return
+    if not rows:
+        out.print("(nothing)")
+        return
+    table = Table(show_lines=False)
+    cols = columns or list(rows[0])
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+    out.print(table)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        err.print(f"error: --format must be one of {', '.join(allowed)}")
+        raise typer.Exit(2)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, '-' for stdin, feed or page URLs.")],
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Ingest articles into the database: clean, parse, extract actors, quotes and events."""
+    config = _config(config_path)
+    with _open_store(db, config, readonly=False) as store, _progress(quiet) as advance:
+        try:
+            report = ingest(paths, store, config, stdin=_stdin_for(paths), progress=advance, on_error=_report_error)
+        except ModelError as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(2) from exc
+    c = report.counts
+    if not quiet:
+        err.print(
+            f"{c.added} added, {c.updated} updated, {c.unchanged} unchanged, {c.failed} failed "
+            f"→ {_db_path(db, config)}"
+        )
+    if c.failed:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Any]:
+    if quiet:
+        yield None
+        return
+    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+@app.command("clean")
+def clean_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Same inputs as ingest.")],
+    fmt: FormatOption = "jsonl",
+    config_path: ConfigOption = None,
+) -> None:
+    """Clean articles without storing them: one JSON line per article (stateless)."""
+    _check_format(fmt, ("jsonl",))
+    config = _config(config_path)
+    failed = False
+    for item in clean_inputs(inputs, config, stdin=_stdin_for(inputs)):
+        if isinstance(item, IngestError):
+            _report_error(item)
+            failed = True
+        else:
+            out.print(json.dumps(article_json(item), ensure_ascii=False), markup=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Same inputs as ingest.")],
+    fmt: FormatOption = "jsonl",
+    config_path: ConfigOption = None,
+) -> None:
+    """Extract actors, quotes and events without storing them: one JSON line per article."""
+    _check_format(fmt, ("jsonl",))
+    config = _config(config_path)
+    errors: list[IngestError] = []
+
+    def articles() -> Iterator[Article]:
+        for item in clean_inputs(inputs, config, stdin=_stdin_for(inputs)):
+            if isinstance(item, IngestError):
+                _report_error(item)
+                errors.append(item)
+            else:
+                yield item
+
+    try:
+        for ex in Extractor(config).extract(articles()):
+            out.print(json.dumps(extraction_json(ex), ensure_ascii=False), markup=False)
+    except ModelError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command("search")
+def search_cmd(
+    query: str,
+    db: DbOption = None,
+    limit: int = 20,
+    fmt: FormatOption = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """Full-text search over titles and article bodies."""
+    with _open_store(db, _config(config_path)) as store:
+        _print_rows(queries.search(store, query, limit=limit), fmt)
+
+
+@app.command("articles")
+def articles_cmd(
+    article_id: Annotated[str | None, typer.Argument(help="Show one article in full.")] = None,
+    db: DbOption = None,
+    limit: int = 50,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    fmt: FormatOption = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """List articles, or show one with its quotes, mentions and events."""
+    with _open_store(db, _config(config_path)) as store:
+        if article_id is None:
+            _print_rows(queries.list_articles(store, limit=limit, outlet=outlet, since=since, until=until), fmt)
+            return
+        art = queries.get_article(store, article_id)
+        if art is None:
+            err.print(f"error: no article {article_id!r}", markup=False)
+            raise typer.Exit(1)
+        if fmt == "jsonl":
+            out.print(json.dumps(art, ensure_ascii=False), markup=False)
+            return
+        out.print(f"[bold]{art['title'] or art['id']}[/bold]")
+        meta = ("id", "outlet", "byline", "dateline", "published", "source")
+        out.print(" · ".join(f"{k}: {art[k]}" for k in meta if art[k]), markup=False)
+        out.print()
+        out.print(art["text"], markup=False)
+        _print_rows(art["quotes"], "table", ["speaker", "type", "text"])
+        _print_rows(art["events"], "table", ["event_type", "source", "target", "modality", "date"])
+
+
+@app.command("stats")
+def stats_cmd(db: DbOption = None, fmt: FormatOption = "table", config_path: ConfigOption = None) -> None:
+    """Counts of what the database holds."""
+    with _open_store(db, _config(config_path)) as store:
+        s = queries.stats(store)
+    _print_rows([s], fmt) if fmt == "jsonl" else _print_rows([{"what": k, "count": v} for k, v in s.items()], fmt)
+
+
+@app.command("actors")
+def actors_cmd(
+    db: DbOption = None,
+    limit: int = 50,
+    kind: str | None = None,
+    fmt: FormatOption = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """Actors with their mention and quote counts."""
+    with _open_store(db, _config(config_path)) as store:
+        _print_rows(queries.list_actors(store, limit=limit, kind=kind), fmt)
+
+
+@app.command("actor")
+def actor_cmd(name: str, db: DbOption = None, fmt: FormatOption = "table", config_path: ConfigOption = None) -> None:
+    """One actor: spellings, mentions and quotes."""
+    with _open_store(db, _config(config_path)) as store:
+        actor = queries.find_actor(store, name)
+    if actor is None:
+        err.print(f"error: no actor matches {name!r}", markup=False)
+        raise typer.Exit(1)
+    if fmt == "jsonl":
+        out.print(json.dumps(actor, ensure_ascii=False), markup=False)
+        return
+    out.print(f"[bold]{actor['name']}[/bold] ({actor['kind']}, {actor['country'] or '?'}, {actor['sector'] or '?'})")
+    out.print("written as: " + ", ".join(f"{f['text']} ×{f['n']}" for f in actor["surface_forms"]), markup=False)
+    _print_rows(actor["quotes"], "table", ["article_id", "published", "type", "text"])
+
+
+@app.command("quotes")
+def quotes_cmd(
+    speaker: str | None = None,
+    about: Annotated[str | None, typer.Option(help="Actor name, id or country code in the quote's sentence.")] = None,
+    since: str | None = None,
+    until: str | None = None,
+    type_: Annotated[str | None, typer.Option("--type", help="direct, partial or indirect.")] = None,
+    outlet: str | None = None,
+    limit: int = 100,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """Who said what: quotes filtered by speaker, subject, date, type and outlet."""
+    with _open_store(db, _config(config_path)) as store:
+        rows = queries.quotes(store, speaker=speaker, about=about, since=since, until=until, type_=type_,
+                              outlet=outlet, limit=limit)
+    _print_rows(rows, fmt, None if fmt == "jsonl" else ["published", "speaker", "type", "text", "article_id"])
+
+
+@app.command("relations")
+def relations_cmd(
+    source: str,
+    target: str,
+    by: Annotated[str, typer.Option(help="day, month or year.")] = "month",
+    both: Annotated[bool, typer.Option("--both", help="Count both directions.")] = False,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """Events between two actors over time, by type, with counts and mean intensity."""
+    with _open_store(db, _config(config_path)) as store:
+        try:
+            rows = queries.relations(store, source, target, by=by, both_directions=both)
+        except ValueError as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(2) from exc
+    _print_rows(rows, fmt)
+
+
+@app.command("network")
+def network_cmd(
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """The actor network for a period: edges weighted by events, with mean intensity."""
+    with _open_store(db, _config(config_path)) as store:
+        _print_rows(queries.network(store, since=since, until=until, limit=limit), fmt)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=", ".join(FORMATS))] = "jsonl",
+    table: Annotated[str, typer.Option(help=", ".join(TABLES))] = "articles",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Export a table (articles by default) as JSONL, CSV or Parquet, or events as PLOVER JSONL."""
+    with _open_store(db, _config(config_path)) as store:
+        try:
+            n = export(store, fmt, table, output if output else sys.stdout)
+        except ValueError as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(2) from exc
+    if output:
+        err.print(f"{n} records → {output}")
+
+
+@app.command("demo")
+def demo_cmd(db: DbOption = None, quiet: QuietOption = False, config_path: ConfigOption = None) -> None:
+    """Ingest the demo corpus that ships with Newsgraph and summarise what was found."""
+    config = _config(config_path)
+    corpus = resources.files("newsgraph").joinpath("data/demo")
+    with resources.as_file(corpus) as folder, _open_store(db, config, readonly=False) as store:
+        with _progress(quiet) as advance:
+            report = ingest([str(folder)], store, config, progress=advance, on_error=_report_error)
+        c = report.counts
+        out.print(f"{c.added} added, {c.updated} updated, {c.unchanged} unchanged, {c.failed} failed")
+        _print_rows([queries.stats(store)], "table")
+        _print_rows(queries.list_actors(store, limit=10), "table", ["name", "kind", "country", "mentions", "quotes"])
+        _print_rows(queries.quotes(store, limit=8), "table", ["speaker", "type", "text"])
+
+
+@app.command("version")
+def version_cmd() -> None:
+    """Print the Newsgraph version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()

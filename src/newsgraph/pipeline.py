@@ -1,0 +1,151 @@
+"""Glue between the stages: the functions behind ``clean``, ``extract`` and ``ingest``.
+
+The CLI, the web app and the benchmark all call these, so every entry point runs the
+same code with the same config.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, BinaryIO
+
+from spacy.language import Language
+
+from newsgraph import __version__
+from newsgraph.actors import find_mentions
+from newsgraph.clean import clean_document
+from newsgraph.config import Config
+from newsgraph.events import code_events
+from newsgraph.ingest import iter_inputs
+from newsgraph.nlp import load_model, model_version
+from newsgraph.quotes import extract_quotes
+from newsgraph.records import Article, Extraction, IngestError, RawDocument
+from newsgraph.store.db import Counts, Store
+
+Progress = Callable[[int], None]
+
+
+def versions(config: Config) -> dict[str, str]:
+    """Versions that determine the output; recorded in the database with the config."""
+    out = {"newsgraph": __version__, "python": sys.version.split()[0], "model": config.nlp.model}
+    for dist in ("spacy", "trafilatura", "htmldate", "datasketch", "pycountry", config.nlp.model.replace("_", "-")):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def pipeline_tag(config: Config) -> str:
+    """Identifies the code and model that produced a row; a change re-processes articles."""
+    return f"newsgraph-{__version__}/{config.nlp.model}"
+
+
+def clean_one(raw: RawDocument) -> Article | IngestError:
+    """Clean one document; a failure becomes an error for this input only."""
+    try:
+        return clean_document(raw)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return IngestError(raw.source, f"cannot clean: {type(exc).__name__}: {exc}")
+
+
+def clean_inputs(
+    paths: Sequence[str], config: Config, stdin: BinaryIO | None = None
+) -> Iterator[Article | IngestError]:
+    """Read and clean every input, in order, streaming."""
+    for item in iter_inputs(paths, config.ingest, stdin=stdin):
+        yield item if isinstance(item, IngestError) else clean_one(item)
+
+
+@dataclass
+class Extractor:
+    """Runs the NLP pass and the extraction stages over cleaned articles."""
+
+    config: Config
+    _nlp: Language | None = field(default=None, repr=False)
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_model(self.config.nlp.model)
+        return self._nlp
+
+    @property
+    def model_version(self) -> str:
+        return model_version(self.nlp)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
+            mentions = find_mentions(doc)
+            quotes = extract_quotes(doc, mentions)
+            events = code_events(doc, mentions, quotes, article)
+            yield Extraction(article=article, mentions=mentions, quotes=quotes, events=events)
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+@dataclass
+class IngestReport:
+    counts: Counts
+    errors: list[IngestError]
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    config: Config,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+    batch_size: int = 64,
+) -> IngestReport:
+    """Ingest inputs into the store; unchanged inputs are skipped before any parsing."""
+    extractor = Extractor(config)
+    tag = pipeline_tag(config)
+    run_id = store.start_run("ingest " + " ".join(paths), config.to_dict(), versions(config))
+    counts = Counts()
+    errors: list[IngestError] = []
+
+    def fail(err: IngestError) -> None:
+        errors.append(err)
+        counts.failed += 1
+        if on_error:
+            on_error(err)
+
+    for batch in batched(iter_inputs(paths, config.ingest, stdin=stdin), batch_size):
+        raws: list[RawDocument] = []
+        for item in batch:
+            if isinstance(item, IngestError):
+                fail(item)
+            else:
+                raws.append(item)
+        known = store.known_hashes(r.id for r in raws)
+        fresh: dict[str, Article] = {}
+        for raw in raws:
+            if known.get(raw.id) == (raw.hash, tag):
+                counts.unchanged += 1
+                continue
+            cleaned = clean_one(raw)
+            if isinstance(cleaned, IngestError):
+                fail(cleaned)
+            else:
+                fresh[cleaned.id] = cleaned  # the last of repeated ids wins, as on a rerun
+        extractions = list(extractor.extract(fresh.values()))
+        added, updated = store.write_batch(extractions, tag)
+        counts.added += added
+        counts.updated += updated
+        if progress:
+            progress(len(batch))
+    store.record_failures(run_id, errors)
+    store.finish_run(run_id, counts)
+    return IngestReport(counts, errors)
