@@ -12,7 +12,14 @@ from typing import Annotated, Any, BinaryIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from newsgraph import __version__
@@ -106,12 +113,14 @@ def ingest_cmd(
     db: DbOption = None,
     config_path: ConfigOption = None,
     quiet: QuietOption = False,
+    processes: Annotated[int | None, typer.Option(help="Worker processes (default: [nlp].processes).")] = None,
 ) -> None:
     """Ingest articles into the database: clean, parse, extract actors, quotes and events."""
     config = _config(config_path)
     with _open_store(db, config, readonly=False) as store, _progress(quiet) as advance:
         try:
-            report = ingest(paths, store, config, stdin=_stdin_for(paths), progress=advance, on_error=_report_error)
+            report = ingest(paths, store, config, stdin=_stdin_for(paths), progress=advance,
+                            on_error=_report_error, processes=processes)
         except ModelError as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2) from exc

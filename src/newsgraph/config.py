@@ -125,7 +125,7 @@ def load_config(path: str | Path | None = None) -> Config:
     elif Path(USER_FILE).is_file():
         data = _merge(data, _read_toml(Path(USER_FILE)))
         origin = USER_FILE
-    sections = {f.name: f.default_factory for f in fields(Config)}  # type: ignore[misc]
+    sections: dict[str, type] = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
     built: dict[str, Any] = {}
     for name, values in data.items():
         if name not in sections:

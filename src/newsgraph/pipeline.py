@@ -6,9 +6,12 @@ same code with the same config.
 
 from __future__ import annotations
 
+import collections
 import itertools
+import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, BinaryIO
@@ -99,6 +102,63 @@ class IngestReport:
     errors: list[IngestError]
 
 
+_worker: Extractor | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker
+    _worker = Extractor(config)
+
+
+def process_batch(raws: list[RawDocument], extractor: Extractor | None = None) -> list[Extraction | IngestError]:
+    """Clean and extract a batch; runs in the calling process or in a pool worker."""
+    ex = extractor or _worker
+    assert ex is not None, "process_batch needs an extractor or an initialised worker"
+    cleaned = [clean_one(raw) for raw in raws]
+    articles = [c for c in cleaned if isinstance(c, Article)]
+    extracted = iter(ex.extract(articles))
+    return [next(extracted) if isinstance(c, Article) else c for c in cleaned]
+
+
+def _fresh_batches(
+    inputs: Iterable[RawDocument | IngestError], store: Store, tag: str, counts: Counts,
+    fail: Callable[[IngestError], None], progress: Progress | None, batch_size: int,
+) -> Iterator[list[RawDocument]]:
+    """Batches of documents that are new or changed; unchanged ones are counted and skipped."""
+    for batch in batched(inputs, batch_size):
+        raws: dict[str, RawDocument] = {}
+        for item in batch:
+            if isinstance(item, IngestError):
+                fail(item)
+            else:
+                raws[item.id] = item  # the last of repeated ids wins, as on a rerun
+        known = store.known_hashes(raws)
+        fresh = [r for r in raws.values() if known.get(r.id) != (r.hash, tag)]
+        counts.unchanged += len(raws) - len(fresh)
+        if progress:
+            progress(len(batch) - len(fresh))
+        if fresh:
+            yield fresh
+
+
+def _run_batches(batches: Iterator[list[RawDocument]], config: Config, processes: int) -> Iterator[list[Extraction | IngestError]]:
+    """Results in input order, with at most ``2 * processes`` batches in flight."""
+    if processes <= 1:
+        extractor = Extractor(config)
+        for batch in batches:
+            yield process_batch(batch, extractor)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as pool:
+        pending: collections.deque[Future[list[Extraction | IngestError]]] = collections.deque()
+        for batch in batches:
+            pending.append(pool.submit(process_batch, batch))
+            if len(pending) >= 2 * processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def ingest(
     paths: Sequence[str],
     store: Store,
@@ -107,10 +167,14 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    processes: int | None = None,
     batch_size: int = 64,
 ) -> IngestReport:
-    """Ingest inputs into the store; unchanged inputs are skipped before any parsing."""
-    extractor = Extractor(config)
+    """Ingest inputs into the store; unchanged inputs are skipped before any parsing.
+
+    Each batch is written in one transaction, so an interrupted run keeps whole articles
+    only, and rerunning it finishes the work without duplicates.
+    """
     tag = pipeline_tag(config)
     run_id = store.start_run("ingest " + " ".join(paths), config.to_dict(), versions(config))
     counts = Counts()
@@ -122,30 +186,18 @@ def ingest(
         if on_error:
             on_error(err)
 
-    for batch in batched(iter_inputs(paths, config.ingest, stdin=stdin), batch_size):
-        raws: list[RawDocument] = []
-        for item in batch:
-            if isinstance(item, IngestError):
-                fail(item)
-            else:
-                raws.append(item)
-        known = store.known_hashes(r.id for r in raws)
-        fresh: dict[str, Article] = {}
-        for raw in raws:
-            if known.get(raw.id) == (raw.hash, tag):
-                counts.unchanged += 1
-                continue
-            cleaned = clean_one(raw)
-            if isinstance(cleaned, IngestError):
-                fail(cleaned)
-            else:
-                fresh[cleaned.id] = cleaned  # the last of repeated ids wins, as on a rerun
-        extractions = list(extractor.extract(fresh.values()))
-        added, updated = store.write_batch(extractions, tag)
+    inputs = iter_inputs(paths, config.ingest, stdin=stdin)
+    batches = _fresh_batches(inputs, store, tag, counts, fail, progress, batch_size)
+    for results in _run_batches(batches, config, processes or config.nlp.processes):
+        good = [r for r in results if isinstance(r, Extraction)]
+        for r in results:
+            if isinstance(r, IngestError):
+                fail(r)
+        added, updated = store.write_batch(good, tag)
         counts.added += added
         counts.updated += updated
         if progress:
-            progress(len(batch))
+            progress(len(results))
     store.record_failures(run_id, errors)
     store.finish_run(run_id, counts)
     return IngestReport(counts, errors)
