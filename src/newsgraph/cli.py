@@ -349,14 +349,18 @@ def export_cmd(
         err.print(f"{n} records → {output}")
 
 
+DEMO_SUFFIXES = (".txt", ".html", ".jsonl")
+
+
 @app.command("demo")
 def demo_cmd(db: DbOption = None, quiet: QuietOption = False, config_path: ConfigOption = None) -> None:
     """Ingest the demo corpus that ships with Newsgraph and summarise what was found."""
     config = _config(config_path)
     corpus = resources.files("newsgraph").joinpath("data/demo")
     with resources.as_file(corpus) as folder, _open_store(db, config, readonly=False) as store:
+        inputs = [str(p) for p in sorted(folder.iterdir()) if p.suffix in DEMO_SUFFIXES]
         with _progress(quiet) as advance:
-            report = ingest([str(folder)], store, config, progress=advance, on_error=_report_error)
+            report = ingest(inputs, store, config, progress=advance, on_error=_report_error)
         c = report.counts
         out.print(f"{c.added} added, {c.updated} updated, {c.unchanged} unchanged, {c.failed} failed")
         _print_rows([queries.stats(store)], "table")

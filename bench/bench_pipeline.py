@@ -1,0 +1,162 @@
+"""Pipeline benchmark: Newsgraph's cost on top of the spaCy pass, from one run.
+
+    python bench/bench_pipeline.py [--articles 400] [--processes 2] [--memory 2000,20000]
+
+Builds a synthetic corpus by recombining sentences of the bundled demo corpus (our own
+writing), then on the same texts measures bare ``nlp.pipe`` throughput, each stage's
+throughput, full ``ingest`` throughput and their ratios; optionally the speed-up of
+several worker processes and peak memory at two corpus sizes (streaming means the
+larger run should need about the same memory). Prints ratios, never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+from newsgraph.actors import find_mentions
+from newsgraph.config import load_config
+from newsgraph.events import code_events
+from newsgraph.nlp import load_model
+from newsgraph.pipeline import clean_inputs, clean_one, ingest
+from newsgraph.quotes import extract_quotes
+from newsgraph.records import Article, RawDocument
+from newsgraph.store.db import Store
+
+
+def demo_sentences() -> list[str]:
+    config = load_config()
+    with resources.as_file(resources.files("newsgraph").joinpath("data/demo")) as folder:
+        inputs = [str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl")]
+        articles = [a for a in clean_inputs(inputs, config) if isinstance(a, Article)]
+    sentences = []
+    for article in articles:
+        for para in article.paragraphs:
+            sentences += [s.strip().rstrip(".") + "." for s in para.split(". ") if len(s.split()) > 4]
+    return sentences
+
+
+def synthetic_corpus(n: int, path: Path, seed: int = 7) -> None:
+    """JSONL of ``n`` articles, each 4-6 paragraphs of 2-4 demo sentences."""
+    rng = random.Random(seed)
+    sentences = demo_sentences()
+    outlets = ["Harbour Times", "Daily Ledger", "Wire Service", "Evening Post"]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            paras = [" ".join(rng.sample(sentences, rng.randint(2, 4))) for _ in range(rng.randint(4, 6))]
+            rec = {
+                "id": f"syn-{i:06d}",
+                "title": rng.choice(sentences)[:80],
+                "text": "\n\n".join(paras),
+                "published": f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "outlet": rng.choice(outlets),
+            }
+            fh.write(json.dumps(rec) + "\n")
+
+
+def rate(n: int, seconds: float) -> float:
+    return n / seconds if seconds > 0 else float("inf")
+
+
+def measure(corpus: Path, processes: int) -> dict[str, float]:
+    config = load_config()
+    raws = [
+        RawDocument(
+            id=r["id"],
+            source=str(corpus),
+            content=r["text"],
+            title=r["title"],
+            published=r["published"],
+            outlet=r["outlet"],
+        )
+        for r in map(json.loads, corpus.open(encoding="utf-8"))
+    ]
+    n = len(raws)
+    nlp = load_model(config.nlp.model)
+    list(nlp.pipe(["warm up the model."]))
+
+    t = time.perf_counter()
+    articles = [a for a in map(clean_one, raws) if isinstance(a, Article)]
+    clean_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=config.nlp.batch_size))
+    bare_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    mentions = [find_mentions(d) for d in docs]
+    actors_s = time.perf_counter() - t
+    t = time.perf_counter()
+    quotes = [extract_quotes(d, m) for d, m in zip(docs, mentions, strict=True)]
+    quotes_s = time.perf_counter() - t
+    t = time.perf_counter()
+    for d, m, q, a in zip(docs, mentions, quotes, articles, strict=True):
+        code_events(d, m, q, a)
+    events_s = time.perf_counter() - t
+
+    out = {"articles": n, "bare_nlp_pipe_per_s": rate(n, bare_s)}
+    for name, secs in (("clean", clean_s), ("actors", actors_s), ("quotes", quotes_s), ("events", events_s)):
+        # Throughput of bare nlp.pipe plus this stage, as a fraction of bare nlp.pipe alone.
+        out[f"ratio_with_{name}"] = bare_s / (bare_s + secs)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for procs in sorted({1, processes}):
+            with Store(Path(tmp) / f"bench{procs}.db") as store:
+                t = time.perf_counter()
+                ingest([str(corpus)], store, config, processes=procs)
+                out[f"ingest_{procs}p_per_s"] = rate(n, time.perf_counter() - t)
+    out["ratio_ingest_to_bare"] = out["ingest_1p_per_s"] / out["bare_nlp_pipe_per_s"]
+    if processes > 1:
+        out[f"speedup_{processes}p_vs_1p"] = out[f"ingest_{processes}p_per_s"] / out["ingest_1p_per_s"]
+    return out
+
+
+def peak_memory_mb(corpus: Path) -> float:
+    """Peak RSS of a fresh process ingesting ``corpus``."""
+    code = (
+        "import resource,sys,tempfile,pathlib\n"
+        "from newsgraph.config import load_config\nfrom newsgraph.pipeline import ingest\n"
+        "from newsgraph.store.db import Store\n"
+        "with tempfile.TemporaryDirectory() as t, Store(pathlib.Path(t)/'m.db') as s:\n"
+        "    ingest([sys.argv[1]], s, load_config())\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    res = subprocess.run(
+        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True
+    )
+    return int(res.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--memory", default="", help="two corpus sizes, e.g. 2000,20000 (slow)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        synthetic_corpus(args.articles, corpus)
+        results = measure(corpus, args.processes)
+        if args.memory:
+            small, large = (int(x) for x in args.memory.split(","))
+            for size in (small, large):
+                synthetic_corpus(size, Path(tmp) / f"m{size}.jsonl")
+                results[f"peak_rss_mb_{size}"] = peak_memory_mb(Path(tmp) / f"m{size}.jsonl")
+            results[f"memory_ratio_{large}_vs_{small}"] = (
+                results[f"peak_rss_mb_{large}"] / results[f"peak_rss_mb_{small}"]
+            )
+    results["bench_process_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for key, value in results.items():
+        print(f"{key:32s} {value:10.3f}" if isinstance(value, float) else f"{key:32s} {value:10d}")
+
+
+if __name__ == "__main__":
+    main()
