@@ -78,8 +78,7 @@ class OffsetMap:
             self.segments.append((clean_start, raw_start, length))
 
     def to_raw(self, offset: int) -> int | None:
-        starts = [s[0] for s in self.segments]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.segments, (offset, float("inf"), 0)) - 1
         # An end offset may sit exactly at the end of a segment.
         for j in (i, i - 1):
             if 0 <= j < len(self.segments):

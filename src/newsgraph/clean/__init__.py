@@ -1,1 +1,5 @@
 """Clean: strip page chrome and repeats, keep every body paragraph, lift metadata into fields."""
+
+from .document import clean_document
+
+__all__ = ["clean_document"]
