@@ -145,6 +145,18 @@ def test_demo_corpus_ingests_cleanly(tmp_path: Path) -> None:
     for article_id, want in gold.items():
         assert stored[article_id]["published"] == want["published"], article_id
 
+    code, out, _ = _invoke("duplicates", "--db", str(db), "--format", "tsv")
+    found = {tuple(sorted(line.split("\t")[:2])) for line in out.splitlines() if "\tcopy\t" in line}
+    assert {tuple(sorted(pair)) for pair in expected["copies"]} <= found
+    code, out, _ = _invoke("stories", "--db", str(db), "--format", "tsv")
+    story_of = dict(line.split("\t") for line in out.splitlines())
+    predicted = {frozenset(a for a, s in story_of.items() if s == story) for story in story_of.values()}
+    assert predicted == {frozenset(members) for members in expected["stories"].values()}
+    some_story = next(iter(story_of.values()))
+    code, out, _ = _invoke("story", some_story, "--db", str(db), "--format", "jsonl")
+    timeline = json.loads(out)
+    assert {a["id"] for a in timeline["articles"]} == {a for a, s in story_of.items() if s == some_story}
+
 
 def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "newsgraph"

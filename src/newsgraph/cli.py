@@ -21,9 +21,11 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
-from newsgraph import __version__
+from newsgraph import __version__, collection
 from newsgraph.config import Config, ConfigError, load_config
+from newsgraph.dedup import diff
 from newsgraph.nlp import ModelError
 from newsgraph.pipeline import Extractor, clean_inputs, ingest
 from newsgraph.records import Article, IngestError
@@ -38,8 +40,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Article content is untrusted: never interpret it as Rich markup or emoji codes.
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: [store].path, ./newsgraph.db).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="A newsgraph.toml overriding the defaults.")]
@@ -77,17 +80,17 @@ def _stdin_for(paths: list[str]) -> BinaryIO | None:
 
 
 def _report_error(e: IngestError) -> None:
-    err.print(f"error: {e}", markup=False)
+    err.print(f"error: {e}")
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
     if fmt == "jsonl":
         for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+            typer.echo(json.dumps(r, ensure_ascii=False))
         return
     if fmt == "tsv":
         for r in rows:
-            out.print("\t".join("" if r.get(c) is None else str(r.get(c)) for c in (columns or list(r))), markup=False)
+            typer.echo("\t".join("" if r.get(c) is None else str(r.get(c)) for c in (columns or list(r))))
         return
     if not rows:
         out.print("(nothing)")
@@ -97,7 +100,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None 
     for c in cols:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+        table.add_row(*(Text("" if r.get(c) is None else str(r.get(c))) for c in cols))
     out.print(table)
 
 
@@ -160,7 +163,7 @@ def clean_cmd(
             _report_error(item)
             failed = True
         else:
-            out.print(json.dumps(article_json(item), ensure_ascii=False), markup=False)
+            typer.echo(json.dumps(article_json(item), ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
 
@@ -186,7 +189,7 @@ def extract_cmd(
 
     try:
         for ex in Extractor(config).extract(articles()):
-            out.print(json.dumps(extraction_json(ex), ensure_ascii=False), markup=False)
+            typer.echo(json.dumps(extraction_json(ex), ensure_ascii=False))
     except ModelError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -225,16 +228,16 @@ def articles_cmd(
             return
         art = queries.get_article(store, article_id)
         if art is None:
-            err.print(f"error: no article {article_id!r}", markup=False)
+            err.print(f"error: no article {article_id!r}")
             raise typer.Exit(1)
         if fmt == "jsonl":
-            out.print(json.dumps(art, ensure_ascii=False), markup=False)
+            typer.echo(json.dumps(art, ensure_ascii=False))
             return
-        out.print(f"[bold]{art['title'] or art['id']}[/bold]")
+        out.print(Text(art["title"] or art["id"], style="bold"))
         meta = ("id", "outlet", "byline", "dateline", "published", "source")
-        out.print(" · ".join(f"{k}: {art[k]}" for k in meta if art[k]), markup=False)
+        out.print(" · ".join(f"{k}: {art[k]}" for k in meta if art[k]))
         out.print()
-        out.print(art["text"], markup=False)
+        out.print(art["text"])
         _print_rows(art["quotes"], "table", ["speaker", "type", "text"])
         _print_rows(art["events"], "table", ["event_type", "source", "target", "modality", "date"])
 
@@ -266,13 +269,13 @@ def actor_cmd(name: str, db: DbOption = None, fmt: FormatOption = "table", confi
     with _open_store(db, _config(config_path)) as store:
         actor = queries.find_actor(store, name)
     if actor is None:
-        err.print(f"error: no actor matches {name!r}", markup=False)
+        err.print(f"error: no actor matches {name!r}")
         raise typer.Exit(1)
     if fmt == "jsonl":
-        out.print(json.dumps(actor, ensure_ascii=False), markup=False)
+        typer.echo(json.dumps(actor, ensure_ascii=False))
         return
-    out.print(f"[bold]{actor['name']}[/bold] ({actor['kind']}, {actor['country'] or '?'}, {actor['sector'] or '?'})")
-    out.print("written as: " + ", ".join(f"{f['text']} ×{f['n']}" for f in actor["surface_forms"]), markup=False)
+    out.print(Text(actor["name"], style="bold") + f" ({actor['kind']}, {actor['country'] or '?'}, {actor['sector'] or '?'})")
+    out.print("written as: " + ", ".join(f"{f['text']} ×{f['n']}" for f in actor["surface_forms"]))
     _print_rows(actor["quotes"], "table", ["article_id", "published", "type", "text"])
 
 
@@ -330,6 +333,69 @@ def network_cmd(
         _print_rows(queries.network(store, since=since, until=until, limit=limit), fmt)
 
 
+@app.command("duplicates")
+def duplicates_cmd(
+    kind: Annotated[str | None, typer.Option(help="copy, partial or rewrite.")] = None,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, tsv or jsonl.")] = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """Copies, partial copies and rewrites: id, id, kind, similarity."""
+    with _open_store(db, _config(config_path)) as store:
+        rows = collection.duplicate_pairs(store, kind)
+    if fmt != "jsonl":
+        rows = [{k: r[k] for k in ("a", "b", "kind", "similarity")} for r in rows]
+    _print_rows(rows, fmt)
+
+
+@app.command("stories")
+def stories_cmd(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, tsv (id<TAB>story_id) or jsonl.")] = "table",
+    config_path: ConfigOption = None,
+) -> None:
+    """Stories: every article with the story it belongs to."""
+    with _open_store(db, _config(config_path)) as store:
+        if fmt == "tsv":
+            _print_rows(collection.story_assignments(store), "tsv", ["id", "story_id"])
+            return
+        _print_rows(queries.list_stories(store, limit=1000), fmt)
+
+
+@app.command("story")
+def story_cmd(story_id: str, db: DbOption = None, fmt: FormatOption = "table", config_path: ConfigOption = None) -> None:
+    """One story's timeline of articles, quotes and events."""
+    with _open_store(db, _config(config_path)) as store:
+        story = collection.story_timeline(store, story_id)
+    if story is None:
+        err.print(f"error: no story {story_id!r}")
+        raise typer.Exit(1)
+    if fmt == "jsonl":
+        typer.echo(json.dumps(story, ensure_ascii=False))
+        return
+    out.print(Text(story["label"], style="bold") + f"  {story['start'] or '?'} → {story['end'] or '?'}  ({story['size']} articles)")
+    _print_rows(story["articles"], "table", ["published", "outlet", "title", "id", "canonical_id"])
+    _print_rows(story["quotes"], "table", ["published", "speaker", "type", "text"])
+    _print_rows(story["events"], "table", ["date", "source", "event_type", "target", "modality"])
+
+
+@app.command("diff")
+def diff_cmd(first: str, second: str, db: DbOption = None, config_path: ConfigOption = None) -> None:
+    """What differs between two articles (e.g. a copy and its original)."""
+    with _open_store(db, _config(config_path)) as store:
+        a, b = queries.get_article(store, first), queries.get_article(store, second)
+    for article_id, art in ((first, a), (second, b)):
+        if art is None:
+            err.print(f"error: no article {article_id!r}")
+            raise typer.Exit(1)
+    assert a is not None and b is not None
+    chunks = diff(a["text"], b["text"])
+    if not chunks:
+        out.print("identical clean text")
+    for chunk in chunks:
+        out.print(Text(chunk.op, style="bold") + f"  - {chunk.a_text!r}  + {chunk.b_text!r}")
+
+
 @app.command("export")
 def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help=", ".join(FORMATS))] = "jsonl",
@@ -371,7 +437,7 @@ def demo_cmd(db: DbOption = None, quiet: QuietOption = False, config_path: Confi
 @app.command("version")
 def version_cmd() -> None:
     """Print the Newsgraph version."""
-    out.print(__version__)
+    typer.echo(__version__)
 
 
 def main() -> None:

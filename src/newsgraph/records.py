@@ -211,6 +211,10 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Per-article sketches for the corpus-level steps, computed where the article is
+    # processed (a worker), so the global steps only index them.
+    dedup_signature: bytes = b""
+    story_features: str = ""
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

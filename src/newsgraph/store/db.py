@@ -185,6 +185,12 @@ class Store:
             values["ingested_at"] = now
             cols = ", ".join(values)
             self.conn.execute(f"INSERT INTO articles({cols}) VALUES ({', '.join(':' + k for k in values)})", values)
+        if ex.dedup_signature:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO sketches(article_id, seq, published, dedup, story, linked) "
+                "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sketches), ?, ?, ?, 0)",
+                (a.id, a.published, ex.dedup_signature, ex.story_features),
+            )
         self._write_actors(ex.mentions)
         to_raw = a.offsets.to_raw
         self.conn.executemany(

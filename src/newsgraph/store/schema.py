@@ -143,6 +143,47 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_dyads_pair ON event_dyads(source, target);
     """,
+    # 2: corpus-level results: per-article sketches, copy/rewrite pairs, copy groups, stories.
+    """
+    CREATE TABLE sketches (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        published TEXT,
+        dedup BLOB NOT NULL,
+        story TEXT NOT NULL,
+        linked INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sketches_unlinked ON sketches(linked, seq);
+    CREATE TABLE pairs (
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        containment_a REAL,
+        containment_b REAL,
+        shared_paragraphs INTEGER,
+        evidence TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX pairs_b ON pairs(b);
+    CREATE TABLE copy_groups (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        canonical_id TEXT NOT NULL
+    );
+    CREATE INDEX copy_groups_canonical ON copy_groups(canonical_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        size INTEGER NOT NULL
+    );
+    CREATE TABLE article_story (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX article_story_story ON article_story(story_id);
+    """,
 ]
 
 
