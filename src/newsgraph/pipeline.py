@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from spacy.language import Language
 
 from newsgraph import __version__
-from newsgraph.actors import find_mentions
+from newsgraph.actors import ActorRegistry, find_mentions
 from newsgraph.clean import clean_document
 from newsgraph.collection import relink, sketch
 from newsgraph.config import Config
@@ -71,6 +71,11 @@ class Extractor:
 
     config: Config
     _nlp: Language | None = field(default=None, repr=False)
+    registry: ActorRegistry = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # One registry per run keeps actor ids stable across the documents of the run.
+        self.registry = ActorRegistry.from_config(self.config)
 
     @property
     def nlp(self) -> Language:
@@ -85,7 +90,7 @@ class Extractor:
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
-            mentions = find_mentions(doc)
+            mentions = find_mentions(doc, self.registry, date=article.published)
             quotes = extract_quotes(doc, mentions)
             events = code_events(doc, mentions, quotes, article)
             dedup_signature, story_features = sketch(article, self.config)

@@ -1,40 +1,15 @@
-"""Actors: resolve mentions to canonical people, organisations, countries and IGOs.
+"""Actors: who is who in the news, coded to countries and sectors and resolved to canonical actors.
 
-PLACEHOLDER interface (to be replaced by the real resolver): ``find_mentions`` returns one
-Mention per spaCy entity of a relevant label, with no country coding.
+``code_text`` codes any actor phrase ("Russia's foreign ministry" -> RUS, GOV); ``find_mentions``
+finds and links the actors of a parsed document; ``ActorRegistry`` keeps canonical actors across
+documents and the user's own actor file; ``nominal_matches`` checks a description ("the diplomat")
+against a known person.
 """
 
-from __future__ import annotations
+from newsgraph.actors.coding import ActorCode, code_text
+from newsgraph.actors.mentions import find_mentions
+from newsgraph.actors.nominal import nominal_matches
+from newsgraph.actors.registry import ActorFileError, ActorRegistry, load_actor_file
 
-import re
-
-from spacy.tokens import Doc
-
-from newsgraph.records import Mention
-
-_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "country", "NORP": "country"}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def find_mentions(doc: Doc, registry: object | None = None) -> list[Mention]:
-    out = []
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        out.append(
-            Mention(
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                actor_id=f"{kind}:{_slug(ent.text)}",
-                name=ent.text,
-                kind=kind,
-                sentence_start=ent.sent.start_char,
-                sentence_end=ent.sent.end_char,
-            )
-        )
-    return out
+__all__ = ["ActorCode", "ActorFileError", "ActorRegistry", "code_text", "find_mentions", "load_actor_file",
+           "nominal_matches"]
