@@ -29,6 +29,7 @@ class NlpConfig:
 
 @dataclass(frozen=True)
 class IngestConfig:
+    batch_size: int
     max_document_chars: int
     max_decompressed_bytes: int
     fetch_timeout: float

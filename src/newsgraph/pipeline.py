@@ -176,7 +176,6 @@ def ingest(
     progress: Progress | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     processes: int | None = None,
-    batch_size: int = 64,
 ) -> IngestReport:
     """Ingest inputs into the store; unchanged inputs are skipped before any parsing.
 
@@ -195,7 +194,7 @@ def ingest(
             on_error(err)
 
     inputs = iter_inputs(paths, config.ingest, stdin=stdin)
-    batches = _fresh_batches(inputs, store, tag, counts, fail, progress, batch_size)
+    batches = _fresh_batches(inputs, store, tag, counts, fail, progress, max(1, config.ingest.batch_size))
     for results in _run_batches(batches, config, processes or config.nlp.processes):
         good = [r for r in results if isinstance(r, Extraction)]
         for r in results:

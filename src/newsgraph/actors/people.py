@@ -114,10 +114,25 @@ def surname_keys(units: Sequence[str], country: str | None) -> list[tuple[str, t
 @dataclass
 class _Variants:
     group_of: dict[str, int] = field(default_factory=dict)
+    heads: list[str] = field(default_factory=list)  # each group's first spelling
 
     def same(self, a: str, b: str) -> bool:
         ga, gb = self.group_of.get(a), self.group_of.get(b)
         return ga is not None and ga == gb
+
+    def canonical(self, unit: str) -> str:
+        group = self.group_of.get(unit)
+        return unit if group is None else self.heads[group]
+
+
+def person_key(name: str) -> str:
+    """A spelling-independent key for a name: transliteration variants folded to one spelling.
+
+    "Sergey Lavrov" and "Sergei Lavrov" share a key, so ids of people met in documents do not
+    depend on which spelling was seen first.
+    """
+    variants = shipped_people().variants
+    return " ".join(variants.canonical(u) for u in name_units(name))
 
 
 def _given_compatible(a: str, b: str, variants: _Variants) -> bool:
@@ -148,7 +163,9 @@ class PeopleIndex:
         self.people: list[Person] = list(people)
         self.variants = _Variants()
         for n, group in enumerate(variants):
-            for word in group:
+            words = list(group)
+            self.variants.heads.append(words[0])
+            for word in words:
                 self.variants.group_of[word] = n
         self.common = set(common_surnames)
         self.full: dict[str, list[int]] = {}

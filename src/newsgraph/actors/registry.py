@@ -19,7 +19,7 @@ from typing import Any, Literal, cast
 
 from newsgraph.actors.coding import DETERMINERS, ActorCode, code_text
 from newsgraph.actors.gazetteer import gazetteer
-from newsgraph.actors.people import NameMatch, Person, shipped_people
+from newsgraph.actors.people import NameMatch, Person, person_key, shipped_people
 from newsgraph.actors.text import normalize, slug, tokenize
 from newsgraph.records import Actor
 
@@ -120,14 +120,11 @@ class ActorRegistry:
                 self._remember(Actor(actor_id, person.name, "person", country or person.country, sector,
                                      role, list(person.aliases)))
             return self._enrich(self._actors[actor_id], name, country, sector, role)
-        actor_id = f"person:{slug(name) or 'unknown'}"
-        existing = self._actors.get(actor_id)
-        if existing is not None and existing.country and country and existing.country != country:
-            actor_id = f"{actor_id}-{country.lower()}"
+        # The id depends on the name alone, never on what was seen before, so results do not
+        # depend on input order, worker processes or where an interrupted run resumed.
+        actor_id = f"person:{slug(person_key(name)) or 'unknown'}"
         if actor_id not in self._actors:
-            actor = self._remember(Actor(actor_id, normalize(name).strip(), "person", country, sector, role))
-            self._local.add(Person(actor_id, actor.name, country or ""))
-            self._local_ids[actor_id] = actor_id
+            self._remember(Actor(actor_id, normalize(name).strip(), "person", country, sector, role))
         return self._enrich(self._actors[actor_id], name, country, sector, role)
 
     def _resolve_institution(self, text: str, kind: str, country: str | None, sector: str | None) -> Actor:

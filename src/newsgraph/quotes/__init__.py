@@ -1,1 +1,5 @@
 """Quotes: who said what, with the quote span, cue and resolved speaker."""
+
+from newsgraph.quotes.extract import extract_quotes
+
+__all__ = ["extract_quotes"]

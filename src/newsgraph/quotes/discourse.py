@@ -1,0 +1,392 @@
+"""Who is who in one article: entities from mentions, and the references a pronoun can take.
+
+One left-to-right pass records every actor mention and every grammatical subject as a
+reference; pronouns and role nouns ("she", "the diplomat", "the company") are resolved
+against the references before them, preferring subjects, the way a reader tracks the
+current topic person. Groups ("Austin, Blinken and their counterparts") become entities
+too, named later by the plural noun the text uses when they speak ("the ministers").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.entities import Entity, bare_name, described_as, gender_of
+from newsgraph.quotes.lexicon import (
+    DETERMINERS,
+    INSTITUTION_WORDS,
+    NOT_ONLY_PEOPLE,
+    ORG_ANAPHORS,
+    PERSON_NOUNS,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SOURCE_CARRIERS,
+    SPEECH_ACTS,
+    THING_PRONOUNS,
+)
+from newsgraph.quotes.phrases import display_phrase, nominal_fit, np_span, role_words, same_line
+from newsgraph.quotes.syntax import is_age
+from newsgraph.records import Mention
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_LOOKBACK = 80  # references scanned back for a pronoun; keeps resolution linear
+_ROLE_LOOKBACK = 200  # references scanned back for "the minister"
+_CATAPHORA_CHARS = 600  # how far ahead a description may point ("the governor said ... Governor X")
+
+
+@dataclass
+class _Ref:
+    pos: int
+    entity: Entity
+    subject: bool
+    sent: int
+    main: bool = False  # subject of the sentence's main verb: the topic a pronoun most often continues
+
+
+class Discourse:
+    """Entities and references of one document; ``resolve`` maps a speaker token to an entity."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], in_quote: list[bool]) -> None:
+        self.doc = doc
+        self.in_quote = in_quote
+        self._by_token: dict[int, Entity] = {}
+        self._resolved: dict[int, Entity | None] = {}
+        self._refs: list[_Ref] = []
+        self._ref_pos: list[int] = []
+        self._surnames: dict[str, Entity] = {}
+        self._people: dict[str, Entity] = {}
+        self._names: dict[str, Entity] = {}
+        self._fits: dict[tuple[str, int], int] = {}
+        self._persons_by_id: dict[int, Entity] = {}
+        self._first_seen: list[tuple[int, int]] = []  # (char of first mention, id of the person)
+        self._starts = [t.idx for t in doc]
+        self._sent_of = _sentence_ids(doc)
+        self._index_mentions(mentions)
+        self._walk()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _index_mentions(self, mentions: list[Mention]) -> None:
+        """Entities from the actor mentions, read with the grammar of the sentence.
+
+        A person is one entity across spellings (a bare surname joins the full name used
+        elsewhere). An organisation or country is one entity per way the text writes it, so
+        that "the Icelandic Meteorological Office" is shown as written even when the actor
+        resolver codes it to the country. A role phrase ("Russia's foreign minister") is
+        left to role matching, and a name that the text titles as a person ("Union organiser
+        Thabo Nkosi") is a person whatever the tagger said.
+        """
+        read = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            lo = bisect.bisect_left(self._starts, m.start)
+            hi = bisect.bisect_left(self._starts, m.end)
+            if lo >= hi:
+                continue
+            tokens = set(range(lo, hi))
+            root = min((self.doc[i] for i in tokens), key=lambda t: (t.head.i in tokens, -t.i))
+            if root.pos_ == "NOUN" and root.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
+                continue
+            name = bare_name(m, root)
+            name_words = set(name.lower().split())
+            # Title words inside the mention span ("Foreign Minister Sergei Lavrov") are roles too.
+            name_tokens = {i for i in tokens if self.doc[i].lower_ in name_words} or tokens
+            described, heads = role_words(root, name_tokens)
+            titled = bool(heads & (PERSON_NOUNS - NOT_ONLY_PEOPLE)) or root.ent_type_ == "PERSON"
+            person = m.kind == "person" or (m.kind in ("org", "group") and root.pos_ == "PROPN" and titled)
+            read.append((m, tokens, root, person, name, described, heads))
+            if person and len(name.split()) > 1:
+                entity = self._people.setdefault(m.actor_id, Entity("person", name, m.actor_id, m.country))
+                self._surnames.setdefault(name.split()[-1].lower(), entity)
+        for m, tokens, root, person, name, described, heads in read:
+            single = self._surnames.get(name.lower()) if len(name.split()) == 1 else None
+            if person or single is not None:
+                new = Entity("person", name, m.actor_id, m.country)
+                entity = single or self._people.setdefault(m.actor_id, new)
+                entity.roles.update(described)
+                entity.role_heads |= heads
+                entity.role_text = f"{entity.role_text}; {' '.join(described)}".strip("; ")
+                first = min(tokens)
+                before = self.doc[first - 1].lower_.rstrip(".") if first > 0 else ""
+                entity.gender = entity.gender or gender_of(entity.roles | {before})
+            else:
+                written = display_phrase(root)
+                key = f"{m.actor_id}|{written.lower()}"
+                new = Entity(m.kind, written, m.actor_id, m.country)
+                entity = self._names.setdefault(key, new)
+            for i in tokens:
+                self._by_token[i] = entity
+        self._persons_by_id = {id(e): e for e in self._by_token.values() if e.kind == "person"}
+        first_at: dict[int, int] = {}
+        for i, entity in sorted(self._by_token.items()):
+            if entity.kind == "person":
+                first_at.setdefault(id(entity), self.doc[i].idx)
+        self._first_seen = sorted((pos, pid) for pid, pos in first_at.items())
+
+    def _walk(self) -> None:
+        """Record mentions and subjects in text order, resolving each against what came before."""
+        seen: set[int] = set()
+        for tok in self.doc:
+            entity = self._by_token.get(tok.i)
+            is_root = entity is not None and self._by_token.get(tok.head.i) is not entity
+            if tok.dep_ in _SUBJECT_DEPS and not self.in_quote[tok.i]:
+                entity = self.resolve(tok)
+                is_root = entity is not None
+            if entity is None or not is_root or (tok.i in seen):
+                continue
+            seen.add(tok.i)
+            subject = tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
+            subject = subject and not self.in_quote[tok.i]
+            verb = tok.head.head if tok.dep_ == "appos" else tok.head
+            main = subject and self._is_main(verb)
+            self._refs.append(_Ref(tok.idx, entity, subject, self._sent_of[tok.i], main))
+            self._ref_pos.append(tok.idx)
+
+    def _is_main(self, verb: Token) -> bool:
+        """A sentence's main verb (or one conjoined to it); sentences end at paragraph breaks."""
+        if verb.dep_ == "conj":
+            verb = verb.head
+        return verb.head.i == verb.i or self._sent_of[verb.head.i] != self._sent_of[verb.i]
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def entity_at(self, tok: Token) -> Entity | None:
+        return self._by_token.get(tok.i)
+
+    def resolve(self, tok: Token) -> Entity | None:
+        """The entity a speaker token refers to, or None when the text names nobody."""
+        if tok.i not in self._resolved:
+            self._resolved[tok.i] = None  # guards against cycles through appositions
+            self._resolved[tok.i] = self._resolve(tok)
+        return self._resolved[tok.i]
+
+    def _resolve(self, tok: Token) -> Entity | None:
+        lower = tok.lower_
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head)  # "Lavrov, who said ..."
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok, lower)
+        members = self._conjuncts(tok)
+        if len(members) > 1:
+            return self._group(members)
+        named = self._by_token.get(tok.i)
+        if named is not None and tok.pos_ == "PROPN":
+            return named
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and same_line(tok, child):
+                found = self._by_token.get(child.i) or self._name(child)
+                if found.kind == "org" and tok.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
+                    found.kind = "person"  # a name in apposition to "the minister" is a person's
+                return found
+        if named is not None:
+            return named
+        if tok.text[:1].isupper() and tok.lower_ in self._surnames:
+            return self._surnames[tok.lower_]  # a surname the tagger took for a common noun
+        if is_age(tok):
+            return self._recent(tok.idx, lambda e: e.kind == "person", window=3, subject=True)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
+            name = self._loose_appositive(tok)
+            if name is not None:
+                return name
+        if tok.lemma_.lower() in SOURCE_CARRIERS:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.resolve(owner)  # "the ministry's statement said"
+            for prep in tok.children:
+                for obj in prep.children:
+                    if prep.dep_ == "prep" and obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                        return self._by_token.get(obj.i) or Entity("org", display_phrase(obj))
+        if tok.pos_ == "PROPN":
+            return self._name(tok)
+        if tok.pos_ == "NOUN":
+            return self._nominal(tok)
+        return None
+
+    def _loose_appositive(self, tok: Token) -> Entity | None:
+        """"the minister, Per Haugland, said" when the parser missed the apposition."""
+        doc = self.doc
+        _, end = np_span(tok)
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        last = end
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and last - end < 4:
+            last += 1
+        if last == end or last + 1 >= len(doc) or doc[last + 1].text != ",":
+            return None
+        found = self._by_token.get(last) or self._name(doc[last])
+        if found.kind == "org":
+            found.kind = "person"
+        return found
+
+    def _conjuncts(self, tok: Token) -> list[Entity]:
+        """People coordinated in one phrase ("A, B and their counterparts C and D"), in order."""
+        seen, todo, coordinated = [tok], [tok], False
+        while todo:
+            node = todo.pop()
+            for child in node.children:
+                coordinated = coordinated or child.dep_ in ("cc", "conj")
+                if child.dep_ in ("conj", "appos") and same_line(node, child):
+                    seen.append(child)
+                    todo.append(child)
+        if not coordinated:
+            return []
+        people: list[Entity] = []
+        for node in sorted(seen, key=lambda t: t.i):
+            entity = self._by_token.get(node.i) or (self._name(node) if node.pos_ == "PROPN" else None)
+            if entity is not None and entity.kind == "person" and entity not in people:
+                people.append(entity)
+        return people
+
+    def _name(self, tok: Token) -> Entity:
+        """A proper name the mention finder missed: a known surname, else a new name as written."""
+        known = self._surnames.get(tok.lower_)
+        if known is not None:
+            return known
+        phrase = display_phrase(tok)
+        if phrase not in self._names:
+            kind = "org" if tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") else "person"
+            self._names[phrase] = Entity(kind, phrase)
+        return self._names[phrase]
+
+    def _group(self, members: list[Entity]) -> Entity:
+        group = Entity("group", " and ".join(m.display for m in members), plural=True)
+        group.members = members
+        countries = {m.country for m in members}
+        group.country = countries.pop() if len(countries) == 1 else None
+        return group
+
+    def _country_in(self, tok: Token) -> str | None:
+        start, end = np_span(tok)
+        for i in range(start, end):
+            entity = self._by_token.get(i)
+            if entity is not None and entity.country:
+                return entity.country
+        return None
+
+    def _nominal(self, tok: Token) -> Entity:
+        noun = tok.lemma_.lower()
+        start, _ = np_span(tok)
+        definite = self.doc[start].lower_ in DETERMINERS - {"a", "an"} or any(
+            c.dep_ == "poss" for c in tok.children
+        )
+        if tok.tag_ == "NNS" and definite:
+            group = self._recent(tok.idx, lambda e: bool(e.members), window=3)
+            if group is not None:
+                if group.label is None and tok.head.lemma_.lower() in SPEECH_ACTS:
+                    group.label = display_phrase(tok)
+                return group
+        if definite and tok.tag_ != "NNS":
+            person = self._person_by_role(tok)
+            if person is not None:
+                return person
+            org = self._org_anaphor(tok, noun)
+            if org is not None:
+                return org
+        kind = "person" if noun in PERSON_NOUNS and tok.tag_ != "NNS" else "phrase"
+        return Entity(kind, display_phrase(tok), country=self._country_in(tok), plural=tok.tag_ == "NNS")
+
+    def _person_by_role(self, tok: Token) -> Entity | None:
+        """The best-fitting person mentioned lately, the latest of equals; else the only one named
+        just after ("the regional governor said ... Governor Oleh Bondar").
+        """
+        phrase = self.doc[np_span(tok)[0] : tok.i + 1].text
+        k = bisect.bisect_left(self._ref_pos, tok.idx)
+        seen: dict[int, tuple[int, Entity]] = {}
+        for ref in reversed(self._refs[max(0, k - _ROLE_LOOKBACK) : k]):
+            if ref.entity.kind == "person" and id(ref.entity) not in seen:
+                seen[id(ref.entity)] = (self._fit(tok, phrase, ref.entity), ref.entity)
+        fitting = [(score, entity) for score, entity in seen.values() if score > 0]
+        if fitting:
+            best = max(score for score, _ in fitting)
+            return next(entity for score, entity in fitting if score == best)  # latest first
+        lo = bisect.bisect_right(self._first_seen, (tok.idx, -1))
+        hi = bisect.bisect_right(self._first_seen, (tok.idx + _CATAPHORA_CHARS, -1))
+        later = [self._persons_by_id[pid] for _, pid in self._first_seen[lo:hi]]
+        matching = [p for p in later if self._fit(tok, phrase, p) > 0]
+        return matching[0] if len(matching) == 1 else None
+
+    def _fit(self, tok: Token, phrase: str, person: Entity) -> int:
+        """How well a description fits a person, cached: descriptions repeat in long texts."""
+        key = (phrase.lower(), id(person))
+        if key not in self._fits:
+            ours = nominal_fit(tok, person.roles, person.role_heads)
+            theirs = described_as(phrase, person) if tok.lemma_.lower() in PERSON_NOUNS and not ours else 0
+            self._fits[key] = ours or theirs
+        return self._fits[key]
+
+    def _org_anaphor(self, tok: Token, noun: str) -> Entity | None:
+        def fits(e: Entity) -> bool:
+            if e.kind != "org":
+                return False
+            name = e.name.lower().split()
+            if noun in ORG_ANAPHORS:
+                return not INSTITUTION_WORDS.intersection(name)
+            return bool(name) and name[-1] == noun
+
+        return self._recent(tok.idx, fits, window=None)
+
+    def _pronoun(self, tok: Token, lower: str) -> Entity | None:
+        if lower in PERSONAL_PRONOUNS:
+            gender = "f" if lower == "she" else "m"
+
+            def person(e: Entity) -> bool:
+                return e.kind == "person" and e.gender in (None, gender)
+
+            return (
+                self._recent(tok.idx, person, window=2, subject=True, main=True)
+                or self._recent(tok.idx, person, window=None, subject=True)
+                or self._recent(tok.idx, person, window=None)
+            )
+        if lower in PLURAL_PRONOUNS:
+            return self._recent(tok.idx, lambda e: e.plural or bool(e.members), window=3, subject=True)
+        if lower in THING_PRONOUNS:
+            return self._recent(tok.idx, _thing, window=2, subject=True, main=True) or self._recent(
+                tok.idx, _thing, window=1, subject=True
+            )
+        return None
+
+    def _recent(
+        self,
+        pos: int,
+        want: Callable[[Entity], bool],
+        window: int | None,
+        subject: bool = False,
+        main: bool = False,
+    ) -> Entity | None:
+        """The latest reference before ``pos`` whose entity passes ``want``.
+
+        ``window`` limits how many sentences back to look; ``subject`` keeps subjects only,
+        ``main`` subjects of a sentence's main verb only.
+        """
+        k = bisect.bisect_left(self._ref_pos, pos)
+        sent_now = self._sent_at(pos)
+        for ref in reversed(self._refs[max(0, k - _LOOKBACK) : k]):
+            if window is not None and sent_now - ref.sent > window:
+                break
+            if (subject and not ref.subject) or (main and not ref.main):
+                continue
+            if want(ref.entity):
+                return ref.entity
+        return None
+
+    def _sent_at(self, pos: int) -> int:
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        return self._sent_of[i] if self._sent_of else 0
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    """Sentence number of each token, also counting a new sentence after every line break."""
+    ids, k = [0] * len(doc), 0
+    for tok in doc:
+        if tok.i > 0 and (tok.is_sent_start or "\n" in doc[tok.i - 1].text):
+            k += 1
+        ids[tok.i] = k
+    return ids
+
+
+def _thing(entity: Entity) -> bool:
+    """What "it" can stand for as a speaker: an organisation, a country, a body named by a noun."""
+    return entity.kind in ("org", "country", "igo") or (entity.kind == "phrase" and not entity.plural)

@@ -1,0 +1,92 @@
+"""Speakers as entities, and how a person's name is read from a mention and its context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsgraph.actors import nominal_matches
+from newsgraph.quotes.lexicon import HONORIFICS, PERSON_NOUNS, words
+from newsgraph.records import Actor, Mention
+
+_NAME_PARTICLES = words("de da di du del della der den van von le la bin ibn ben abu al el dos das ter")
+_FEMALE = words("mrs ms miss madam spokeswoman chairwoman congresswoman businesswoman actress")
+_MALE = words("mr sir spokesman chairman congressman businessman actor")
+
+
+@dataclass(eq=False)
+class Entity:
+    """Someone or something that can be quoted; ``display`` is what the speaker field shows."""
+
+    kind: str  # person, org, country, igo, group, phrase
+    name: str
+    actor_id: str | None = None
+    country: str | None = None
+    roles: set[str] = field(default_factory=set)
+    role_heads: set[str] = field(default_factory=set)
+    role_text: str = ""  # the role phrases as written, for the actor stage's description matcher
+    members: list[Entity] = field(default_factory=list)
+    label: str | None = None
+    plural: bool = False
+    gender: str | None = None
+
+    @property
+    def display(self) -> str:
+        """A person's canonical name, else the phrase as the text writes it; straight apostrophes."""
+        if self.members and not self.label:
+            names = [m.display for m in self.members]
+            return ", ".join(names[:-1]) + " and " + names[-1]
+        return (self.label or self.name).replace("\u2019", "'")
+
+
+def described_as(phrase: str, person: Entity) -> int:
+    """The actor stage's judgement of "the diplomat" for a person, when ours found no fit."""
+    if not person.role_text or not phrase:
+        return 0
+    actor = Actor(person.actor_id or "person:?", person.name, "person", person.country, role=person.role_text)
+    return 1 if nominal_matches(phrase, actor) else 0
+
+
+def bare_name(m: Mention, root: Token) -> str:
+    """The person's name as the entity tagger read it, unless the resolver canonicalised it.
+
+    Drops titles a resolver left in ("Volcanologist Thorvaldur Thordarson", "Union organiser
+    Thabo Nkosi") and names of another actor it linked a person to ("Labour economist Tomasz
+    Wrobel" -> the party).
+    """
+    if m.kind == "person" and m.name != m.text:
+        return m.name
+    words = (_person_entity(root) or m.name).split()
+    lower = [k for k, w in enumerate(words[:-1]) if w.islower() and w not in _NAME_PARTICLES]
+    if lower:
+        words = words[lower[-1] + 1 :]
+    while len(words) > 2 and _title_word(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_entity(tok: Token) -> str | None:
+    """Text of the PERSON entity holding ``tok``, found from the token's own IOB tags."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _title_word(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return lower in PERSON_NOUNS or lower in HONORIFICS or singular in PERSON_NOUNS
+
+
+def gender_of(words: set[str]) -> str | None:
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
