@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
 
 .PHONY: install demo test lint bench clean-demo
 
@@ -18,6 +19,7 @@ install: $(STAMP)
 demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/newsgraph demo --db demo.db
+	$(BIN)/newsgraph serve --db demo.db --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench

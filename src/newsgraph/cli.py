@@ -33,6 +33,7 @@ from newsgraph.serialize import article_json, extraction_json
 from newsgraph.store import queries
 from newsgraph.store.db import Store, StoreError
 from newsgraph.store.export import FORMATS, TABLES, export
+from newsgraph.web import serve
 
 app = typer.Typer(
     help="Newsgraph: raw news articles in, a sourced knowledge base out.",
@@ -432,6 +433,24 @@ def demo_cmd(db: DbOption = None, quiet: QuietOption = False, config_path: Confi
         _print_rows([queries.stats(store)], "table")
         _print_rows(queries.list_actors(store, limit=10), "table", ["name", "kind", "country", "mentions", "quotes"])
         _print_rows(queries.quotes(store, limit=8), "table", ["speaker", "type", "text"])
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    config_path: ConfigOption = None,
+) -> None:
+    """Serve the web UI and JSON API over a database (read-only)."""
+    config = _config(config_path)
+    path = _db_path(db, config)
+    with _open_store(path, config):  # a clear error now rather than on the first request
+        pass
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"warning: serving on {host}: anyone who can reach this address can read the database")
+    err.print(f"Newsgraph is serving {path} at http://{'[' + host + ']' if ':' in host else host}:{port}/")
+    serve(path, host=host, port=port)
 
 
 @app.command("version")
