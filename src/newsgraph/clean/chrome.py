@@ -18,6 +18,8 @@ from .units import Unit
 
 # At most this many headlines follow a "Related" header.
 _MAX_LIST = 10
+# Kept prose paragraphs after which the article has begun.
+_BODY_STARTED = 2
 _WORD = re.compile(r"\w")  # a unit without one ("***", "—") is a separator, not text
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|has|covers|writes|reports|joined)\b")
 _CHROME_PATTERNS = (
@@ -28,7 +30,7 @@ _CHROME_PATTERNS = (
     pt.EDITOR_TAG,
     pt.RELATED_HEADER_COLON,
     pt.PREV_NEXT_INLINE,
-    pt.EMBED_SIGNATURE,
+    pt.DISCLAIMER,
 )
 
 
@@ -60,12 +62,18 @@ def _is_chrome(line: str) -> bool:
     return bool(pt.CAPTION_END.match(line)) or (not is_prose(line) and bool(pt.CAPTION_CREDIT.match(line)))
 
 
-def _block_length(units: list[Unit], i: int) -> int:
-    """How many units a block header at ``i`` takes with it (0 if it opens none)."""
+def _block_length(units: list[Unit], i: int, in_body: bool) -> int:
+    """How many units a block header at ``i`` takes with it (0 if it opens none).
+
+    A reader-comments thread runs to the end of the page; its header is trusted on its own
+    only once the article has begun (``in_body``), as the threads follow the story.
+    """
     line = collapse(units[i].text)
     following = units[i + 1 : i + 1 + _MAX_LIST]
-    if pt.COMMENTS_HEADER.match(line) and any(pt.COMMENT_MARK.match(collapse(u.text)) for u in following):
-        return len(units) - i  # a thread of reader comments runs to the end of the page
+    if (in_body and pt.COMMENTS_LIST_HEADER.match(line)) or (
+        pt.COMMENTS_HEADER.match(line) and any(pt.COMMENT_MARK.match(collapse(u.text)) for u in following)
+    ):
+        return len(units) - i
     if pt.AUTHOR_BOX.match(line):
         n = next(
             (k for k, u in enumerate(following) if is_prose(u.text) and not _BIO.match(u.text)),
@@ -101,31 +109,45 @@ def _cut_tail(unit: Unit, removed: list[tuple[int, str]], patterns: tuple[re.Pat
     return unit
 
 
+def _teasers(units: list[Unit]) -> set[int]:
+    """Indexes of excerpts of other posts ("... [...]") on a page that also has full paragraphs.
+
+    When every paragraph is such an excerpt, the input is a feed item: it is kept, mark cut.
+    """
+    marked = {i for i, u in enumerate(units) if pt.EXCERPT_MARK.search(u.text)}
+    full = any(is_prose(u.text) for i, u in enumerate(units) if i not in marked)
+    return marked if full else set()
+
+
 def strip_chrome(units: list[Unit]) -> Scan:
     """Units without chrome, what was removed, and the outlet/author that chrome names."""
     scan = Scan()
+    teasers = _teasers(units)
+    tails = (*pt.TRAILING_TAGS, pt.EXCERPT_MARK)
+    prose_kept = 0
     i = 0
     while i < len(units):
-        block = _block_length(units, i)
+        block = _block_length(units, i, in_body=prose_kept >= _BODY_STARTED)
         if block:
             scan.removed.extend((u.start, u.text) for u in units[i : i + block])
             i += block
             continue
-        unit, line = units[i], collapse(units[i].text)
+        unit, line, teaser = units[i], collapse(units[i].text), i in teasers
         i += 1
         outlet = next((m["outlet"] for p in pt.OUTLET_NOTE if (m := p.match(line))), None)
         # "Research by the university found..." is a sentence; credit lines are not.
         credits = pt.CREDITS_LINE.match(line) and (line[0] == "(" or ";" in line or not is_prose(line))
-        if outlet or credits or _is_chrome(line):
+        if outlet or credits or teaser or _is_chrome(line):
             scan.removed.append((unit.start, unit.text))
             scan.outlet = scan.outlet or (outlet.strip() if outlet else None)
             scan.byline = scan.byline or (_reporter(line) if credits else None)
             scan.owner = scan.owner or _copyright_owner(line)
             continue
-        kept = _cut_tail(unit, scan.removed, pt.TRAILING_TAGS)
+        kept = _cut_tail(unit, scan.removed, tails)
         if kept is not unit:
             scan.byline = scan.byline or _reporter(unit.text[len(kept.text) :])
         scan.kept.append(kept)
+        prose_kept += is_prose(kept.text)
     if scan.kept:
         scan.kept[-1] = _cut_tail(scan.kept[-1], scan.removed, (pt.FINAL_DESK_TAG,))
     return scan

@@ -40,6 +40,12 @@ _FRAGMENT_WORDS = 4
 # A standfirst is markedly shorter than the paragraphs after it.
 _STANDFIRST_MAX_WORDS = 40
 _STANDFIRST_RATIO = 0.6
+# A list of related headlines after the story: this many headline lines at least, making up
+# half of it, each alone or with a one-sentence teaser of at most this many words.
+_LIST_MIN_HEADLINES = 3
+_TEASER_MAX_WORDS = 25
+# Items of a list the story itself numbers or bullets.
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*▪–])\s")
 _REPORTING = re.compile(
     r"\b(?:said|told|announced|reported|according to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|today)\b"
@@ -195,14 +201,41 @@ def _read_header(
     return kept
 
 
+def _is_list_part(text: str) -> bool:
+    """A headline, or a one-sentence teaser."""
+    return is_headline(text) or (word_count(text) <= _TEASER_MAX_WORDS and not sentence_breaks(text))
+
+
+def _headline_list_start(units: list[Unit], prose: list[int]) -> int:
+    """Where a trailing list of linked headlines begins (``len(units)`` when there is none).
+
+    Related-story modules print headline, teaser, headline, ... after the last paragraph, and
+    their teasers are sentences, so they would pass for body prose. A story's own subheads are
+    followed by full paragraphs, and a list the story introduces ("Here are the winners:") is
+    its own.
+    """
+    start = len(units)
+    while start and _is_list_part(units[start - 1].text):
+        start -= 1
+    heads = [i for i in range(start, len(units)) if is_headline(units[i].text)]
+    if len(heads) < _LIST_MIN_HEADLINES or 2 * len(heads) < len(units) - heads[0]:
+        return len(units)
+    start = heads[0]
+    story_before = sum(1 for i in prose if i < start) >= 2
+    introduced = start > 0 and collapse(units[start - 1].text).endswith(":")
+    numbered = sum(bool(_LIST_ITEM.match(units[i].text)) for i in heads) * 2 > len(heads)
+    return start if story_before and not introduced and not numbered else len(units)
+
+
 def _read_footer(
-    footer: list[Unit], frame: Frame, dates: list[tuple[int, int, str]], offset: int
+    footer: list[Unit], frame: Frame, dates: list[tuple[int, int, str]], offset: int, listed: bool
 ) -> list[Unit]:
+    """Metadata and fragments below the body; ``listed`` when the body's last line opens a list."""
     kept = []
     for i, unit in enumerate(footer):
         if _take_meta(unit, frame, dates, offset + i, footer=True):
             continue
-        if _is_fragment(unit.text):
+        if _is_fragment(unit.text) and not listed:
             frame.removed.append((unit.start, unit.text))
         else:
             kept.append(unit)
@@ -231,12 +264,16 @@ def read_frame(
             if i != title_at and not (i < _TOP_LINES and _take_meta(u, frame, dates, i, footer=False))
         ]
     else:
+        end = _headline_list_start(units, prose)
+        frame.removed.extend((u.start, u.text) for u in units[end:])
+        prose = [i for i in prose if i < end]
         first, last = _body_start(units, prose), prose[-1]
         head = _read_header(units[:first], known_title, guess_title, frame, dates)
         body = units[first : last + 1]
         if frame.title and not head and not frame.subtitle and _is_standfirst(units, first, summary):
             frame.subtitle = collapse(body.pop(0).text)
-        frame.body = head + body + _read_footer(units[last + 1 :], frame, dates, last + 1)
+        listed = collapse(units[last].text).endswith(":")
+        frame.body = head + body + _read_footer(units[last + 1 : end], frame, dates, last + 1, listed)
     if dates:
         frame.published = min(dates)[2]
     return frame

@@ -24,11 +24,12 @@ from .dates import parse_published
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-# Third-party embeds (their standard embed-code classes) and pull quotes repeat or add text
-# that is not the article's own.
+# Media embeds (their standard embed-code classes) wrap a caption in player chrome, and pull
+# quotes repeat the article's own lines. Embedded tweets stay: readers and human-extracted
+# bodies count a quoted post, with its "— Name (@handle) date" line, as part of the story.
 _PRUNE = [
-    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
-    " or contains(@class, 'tiktok-embed') or contains(@class, 'reddit-embed')]",
+    "//blockquote[contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'reddit-embed')]",
     "//*[contains(@class, 'pullquote') or contains(@class, 'pull-quote')]",
 ]
 _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}

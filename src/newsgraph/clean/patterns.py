@@ -95,8 +95,9 @@ RELATED_HEADER = _whole(
     r"latest(?: news| stories| headlines| articles)?|top (?:stories|news|headlines)|editor'?s? picks?",
     r"(?:don't|do not) miss|in other news|popular(?: stories| posts| articles)?|(?:more|other) news",
 )
+# "Related: headline", also in brackets as some CMSs print it: "[Read more: headline]".
 RELATED_HEADER_COLON = re.compile(
-    r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more|watch|listen|recommended|"
+    r"^[\[(]?\s*(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more|watch|listen|recommended|"
     r"more on this|read)\s*[:|»›>]+\s*\S.{2,250}$",
     re.IGNORECASE,
 )
@@ -114,6 +115,12 @@ PREV_NEXT_INLINE = re.compile(
 # Headers opening an author box: the short lines after them belong to it.
 AUTHOR_BOX = _whole(r"about the (?:authors?|writer|contributor)|author bio(?:graphy)?")
 
+# An opinion page's disclaimer: "The views expressed ... do not necessarily reflect those of ...".
+DISCLAIMER = re.compile(
+    r"^(?:the )?(?:views|opinions)(?: and opinions)? expressed (?:in|here|by|on)\b.{0,200}"
+    r"\b(?:(?:do not|don't|does not) necessarily (?:reflect|represent)|are (?:solely )?(?:those|the author'?s'?))\b.{0,200}$",
+    re.IGNORECASE,
+)
 COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b).{0,300}$|^.{0,200}\ball rights reserved\b.{0,200}$"
     r"|^this material may not be (?:published|reproduced|redistributed).{0,200}$",
@@ -132,7 +139,8 @@ NEWSLETTER = re.compile(
     r"\b(?:newsletters?|briefings?|updates|alerts|digest|inbox|e-?mails?|channel|podcast)\b.{0,120}$"
     r"|^.{0,120}\bour (?:[\w-]+ ){0,3}(?:newsletters?|briefing|digest)\b.{0,120}$"
     r"|^enter your e-?mail(?: address)?.{0,80}$|^thank(?:s| you) for (?:signing up|subscribing).{0,120}$"
-    r"|^by (?:signing up|subscribing|clicking).{0,40}\byou agree.{0,200}$|^subscribe to .{1,80}$",
+    r"|^by (?:signing up|subscribing|clicking).{0,40}\byou agree.{0,200}$|^subscribe to .{1,80}$"
+    r"|^keep an eye on your inbox\b.{0,120}$|^there was an error processing your (?:subscription|sign-?up|request).{0,40}$",
     re.IGNORECASE,
 )
 COOKIES = re.compile(
@@ -143,14 +151,13 @@ COOKIES = re.compile(
     r"|^by (?:continuing to use|using|browsing) (?:this|our) (?:site|website).{0,200}$",
     re.IGNORECASE,
 )
-# The signature under an embedded post: "— Jane Doe (@janedoe) March 3, 2020".
-EMBED_SIGNATURE = re.compile(r"^[—–-]+\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}$")
 CAPTION_CREDIT = re.compile(
     r"^(?:[\w .'-]{1,40}/)?(?:getty images|afp|reuters|ap|epa|shutterstock|alamy|bloomberg|anadolu)"
     r"(?: via getty images)?$|"
     r"^(?:photo|image|picture|illustration|graphic|file photo|video)s?(?: credit)?"
     r"\s*(?::|/|by\b|courtesy\b).{1,150}$"
-    r"|^\(?(?:photo|image|picture)s? (?:by|courtesy of|credit:?) .{1,120}\)?$",
+    r"|^\(?(?:photo|image|picture)s? (?:by|courtesy of|credit:?) .{1,120}\)?$"
+    r"|^\(?(?:photo |image )?credits?\s*:\s*.{1,120}\)?$",
     re.IGNORECASE,
 )
 # A caption ends with the picture agency's credit: "... in Moscow. REUTERS/Jane Doe", "(AP Photo/John Roe)".
@@ -164,6 +171,12 @@ CAPTION_END = re.compile(
 COMMENT_MARK = re.compile(
     r"^(?:reply|report|flag|like|\d+ likes?|report comment|load more comments|show more replies)$"
     r"|^.{0,60}\b\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?$",
+    re.IGNORECASE,
+)
+# A header that only opens a list of reader comments (not a counter, which share bars print anywhere).
+COMMENTS_LIST_HEADER = re.compile(
+    r"^[\[(]?\s*(?:(?:top(?: rated)?|reader'?s'?|user|latest|recent|most (?:popular|recent|liked)|featured"
+    r"|(?:view|read|show|see) all)\s+comments|(?:view|read|show|see) (?:all )?\d* ?comments)\s*[\])]?$",
     re.IGNORECASE,
 )
 COMMENTS_HEADER = re.compile(
@@ -201,12 +214,12 @@ TRAILING_TAGS = (
         r"\s*\(\s*(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b[^()]{2,300}\)$",
         re.IGNORECASE,
     ),
-    # a feed excerpt's link, after the last sentence ("... said. Read more »", "... [...]")
-    re.compile(
-        r"(?<=[.!?…\"”’])\s*(?:[Rr]ead [Mm]ore|READ MORE|Continue [Rr]eading)\s*[»›>→]*$|\s*\[(?:…|\.\.\.)\]$"
-    ),
+    # a feed excerpt's link, after the last sentence ("... said. Read more »")
+    re.compile(r"(?<=[.!?…\"”’])\s*(?:[Rr]ead [Mm]ore|READ MORE|Continue [Rr]eading)\s*[»›>→]*$"),
     re.compile(r"\s+enditem$", re.IGNORECASE),
 )
+# The mark a CMS puts after a truncated excerpt: "... it would probably be [...]".
+EXCERPT_MARK = re.compile(r"\s*\[(?:…|\.\.\.|&hellip;)\]$")
 # A desk tag like "(esn)" is only a tag at the very end of the article.
 FINAL_DESK_TAG = re.compile(r"\s+\([a-z]{2,5}(?:/[a-z]{2,5})*\)$")
 

@@ -8,18 +8,12 @@ from spacy.tokens import Doc, Span
 from newsgraph.events.clauses import Found, SentenceCoder
 from newsgraph.events.lexicon import Lexicon, Sense, load_lexicon
 from newsgraph.events.participants import Participants, Party
+from newsgraph.events.roles import settle, unnamed_source
 from newsgraph.events.syntax import lemma
 from newsgraph.records import Article, Event, Mention, Quote
 
-# Types whose target, when the text names none, is the place or the source's own country:
-# PLOVER codes domestic protest, repression and violence against the state where it happens.
-DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "CONCEDE"})
-# Types that need a second party: a country does not cooperate with or meet itself.
-MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
 # Codes kept as they are besides ISO countries: non-state kinds, and Kosovo's user-assigned code.
 KEPT_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "XKX"})
-# Types two coordinated actors can do together with no recipient ("Israel and Lebanon met").
-RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT", "ACCUSE"})
 
 
 def code_events(
@@ -55,17 +49,6 @@ def plover_code(code: str) -> str:
     return "IGO"
 
 
-def _unnamed_source(parts: Participants, sent: Span, found: Found, place_code: str | None) -> list[Party]:
-    """An actor the coder could not place is taken to belong where the event happens, or to the
-    only country the sentence names ("the Umma party ... will boycott Algeria's elections")."""
-    if place_code:
-        return [Party(place_code)]
-    codes = parts.sentence_codes(sent)
-    if found.has_actor and len(codes) == 1:
-        return [Party(codes[0])]
-    return list(found.sources)
-
-
 def _event(lex: Lexicon, parts: Participants, sent: Span, found: Found, article: Article | None) -> Event:
     sense = found.reading.sense
     place = parts.location(found.reading.head)
@@ -73,18 +56,14 @@ def _event(lex: Lexicon, parts: Participants, sent: Span, found: Found, article:
     place_code = where[1] if where else None
     targets = [p for p in found.targets if p.code]
     target = _codes(targets)
-    sources = [p for p in found.sources if p.code] or _unnamed_source(parts, sent, found, place_code)
-    source = _codes(sources)
-    if set(target) == set(source) and sense.type in MUTUAL or (
-        len(source) > 1 and sense.type in RECIPROCAL and set(target) <= set(source)
-    ):
-        targets, target = [], []
-    if not target and sense.type in DOMESTIC:
-        fallback = place_code or (source[0] if len(source) == 1 else None)
-        if fallback:
-            targets, target = [Party(fallback)], [fallback]
+    sources = [p for p in found.sources if p.code] or unnamed_source(
+        sense.type, place_code, parts.sentence_codes(sent), target, found.has_actor
+    ) or list(found.sources)
     words, text = {lemma(t) for t in sent} | {t.lower_ for t in sent}, sent.text.lower()
     mode = sense.mode or _mode(lex, sense, words, text)
+    meeting = any(lemma(t) in lex.word("meeting") for t in found.reading.trigger)
+    sources, targets = settle(sense.type, mode, sources, targets, place_code, (_codes(sources), target), meeting)
+    source, target = _codes(sources), _codes(targets)
     scored = lex.scores(Sense(sense.type, mode))
     return Event(
         event_type=sense.type,

@@ -25,6 +25,7 @@ NP_PREPS = frozenset({"of", "from", "in", "for", "at", "with", "between", "on", 
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around", "off"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non", "ex"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 GROUP_NOUNS = frozenset({"country", "nation", "side", "government", "ally", "neighbour", "neighbor", "power", "state"})
 
 
@@ -56,6 +57,11 @@ def _code_phrase(text: str) -> list[Party]:
         return []
     countries = coded.countries if len(coded.countries) > 1 else (coded.country,)
     return [Party(c, None, coded.sector, coded.kind) for c in countries]
+
+
+def _definite(tok: Token, words: frozenset[str]) -> bool:
+    """ "the ministers", "both sides": a noun phrase that can refer back; "a car" introduces a new thing."""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in words for c in tok.children)
 
 
 def is_dateline(tok: Token) -> bool:
@@ -174,7 +180,7 @@ class Participants:
             coded = _code_phrase(" ".join(t.text for t in clause_tokens(head)))
             if coded:
                 return coded
-        if tok.pos_ == "NOUN" and anaphora:
+        if tok.pos_ == "NOUN" and anaphora and _definite(tok, DEFINITE):
             resolved = self.resolve_nominal(tok)
             if any(p.code for p in resolved):
                 return resolved
@@ -199,7 +205,7 @@ class Participants:
 
     def _mention_parties(self, m: Mention) -> list[Party]:
         """A mention's actors; a group ("Thai and Cambodian officials") stands for each country."""
-        if m.kind == "group" and " and " in m.text:
+        if m.kind in ("group", "org") and " and " in m.text:
             if m.start not in self._groups:
                 coded = code_text(m.text)
                 self._groups[m.start] = list(coded.countries) if coded is not None else []
@@ -267,7 +273,7 @@ class Participants:
 
     @staticmethod
     def _definite(tok: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+        return _definite(tok, frozenset({"the", "this"}))
 
     def _recent_country(self, tok: Token) -> list[Party]:
         """ "the country": the last country named before it, in this or the previous sentences."""

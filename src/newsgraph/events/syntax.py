@@ -19,7 +19,19 @@ QUANTITY_NOUNS = frozenset({
     "kilogram", "kilograms", "barrel", "barrels", "litre", "litres", "liter", "liters", "worth", "amount",
     "quantity", "sum", "load", "consignment", "bit", "piece", "pieces", "element", "unit", "units",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "night", "nights",
+    "dose", "doses", "truckload", "truckloads", "planeload", "planeloads", "shipload", "container", "containers",
+    "crate", "crates", "bag", "bags", "sack", "sacks", "convoy", "convoys", "team", "teams",
 })
+# Words that act as a verb particle even when the parser makes them a preposition with no object
+# ("pulled [out] of the city") or an adverb ("pulled [back] from").
+PARTICLES = frozenset({"out", "off", "back", "down", "up", "away", "over", "in"})
+# Irregular past forms the lemmatizer misses under a prefix ("retook", "overtook").
+IRREGULAR_PAST = {
+    "took": "take", "taken": "take", "ran": "run", "drew": "draw", "drawn": "draw", "threw": "throw",
+    "thrown": "throw", "built": "build", "gave": "give", "given": "give", "sent": "send", "struck": "strike",
+    "fought": "fight", "caught": "catch", "wrote": "write", "written": "write", "sold": "sell", "won": "win",
+}
+VERB_PREFIXES = ("re", "over", "under", "out", "with", "up")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -28,12 +40,27 @@ def lemma(tok: Token) -> str:
 
 
 def verb_bases(verb: Token) -> list[str]:
-    """The lemma, and for a past form the "-d" reading the lemmatizer may miss ("staged": "stag", "stage")."""
+    """The lemma, and for a past form the "-d" reading the lemmatizer may miss ("staged": "stag", "stage")
+    or the prefixed irregular past it leaves alone ("retook": "retake")."""
     base = lemma(verb)
     word = verb.lower_
     if verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and word[:-1] != base:
         return [base, word[:-1]]
+    if base == word:
+        for prefix in VERB_PREFIXES:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and rest in IRREGULAR_PAST:
+                return [prefix + IRREGULAR_PAST[rest]]
     return [base]
+
+
+def particles(verb: Token) -> list[Token]:
+    """A verb's particles, also those parsed as an object-less preposition or an adverb ("pulled out of")."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "prt"
+        or c.lower_ in PARTICLES and c.i == verb.i + 1 and c.dep_ in ("prep", "advmod") and pobj(c) is None
+    ]
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -121,12 +148,13 @@ def verb_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
 
 
 def _keys(verb: Token, base: str) -> Iterator[tuple[str, Token | None]]:
-    particles = [c for c in verb.children if c.dep_ == "prt"]
+    prts = particles(verb)
     preps = [
         c
         for c in verb.children
-        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP" and not temporal(pobj(c))
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP" and not temporal(pobj(c)) and c not in prts
     ]
+    preps += [c for prt in prts for c in prt.children if c.dep_ == "prep" and not temporal(pobj(c))]
     obj = direct_object(verb)
     if obj is not None and not is_passive(verb):
         for p in preps + [c for c in obj.children if c.dep_ == "prep"]:
@@ -134,7 +162,7 @@ def _keys(verb: Token, base: str) -> Iterator[tuple[str, Token | None]]:
             if target is not None:
                 yield f"{base} {lemma(obj)} {p.lower_}", unquantify(target)
         yield f"{base} {lemma(obj)}", None
-    for prt in particles:
+    for prt in prts:
         for p in preps:
             target = pobj(p)
             if target is not None:

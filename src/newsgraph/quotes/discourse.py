@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotes.entities import Entity, bare_name, described_as, gender_of
+from newsgraph.quotes.entities import Entity, bare_name, described_as, gender_of, linked_elsewhere
 from newsgraph.quotes.lexicon import (
     DETERMINERS,
     INSTITUTION_WORDS,
     NOT_ONLY_PEOPLE,
+    BODY_NOUNS,
     ORG_ANAPHORS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
@@ -29,7 +30,7 @@ from newsgraph.quotes.lexicon import (
     THING_PRONOUNS,
 )
 from newsgraph.quotes.phrases import display_phrase, nominal_fit, np_span, role_words, same_line
-from newsgraph.quotes.syntax import is_age
+from newsgraph.quotes.syntax import agentive, is_age
 from newsgraph.records import Mention
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -91,6 +92,8 @@ class Discourse:
             if root.pos_ == "NOUN" and root.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
                 continue
             name = bare_name(m, root)
+            if linked_elsewhere(m, root):
+                m = replace(m, actor_id="person:" + "-".join(name.lower().split()), name=name, country=None)
             name_words = set(name.lower().split())
             # Title words inside the mention span ("Foreign Minister Sergei Lavrov") are roles too.
             name_tokens = {i for i in tokens if self.doc[i].lower_ in name_words} or tokens
@@ -286,7 +289,9 @@ class Discourse:
             if org is not None:
                 return org
         kind = "person" if noun in PERSON_NOUNS and tok.tag_ != "NNS" else "phrase"
-        return Entity(kind, display_phrase(tok), country=self._country_in(tok), plural=tok.tag_ == "NNS")
+        phrase = Entity(kind, display_phrase(tok), country=self._country_in(tok), plural=tok.tag_ == "NNS")
+        phrase.agent = agentive(tok)
+        return phrase
 
     def _person_by_role(self, tok: Token) -> Entity | None:
         """The best-fitting person mentioned lately, the latest of equals; else the only one named
@@ -312,21 +317,29 @@ class Discourse:
         """How well a description fits a person, cached: descriptions repeat in long texts."""
         key = (phrase.lower(), id(person))
         if key not in self._fits:
-            ours = nominal_fit(tok, person.roles, person.role_heads)
+            ours = nominal_fit(tok, person.roles, person.role_heads, person.country)
             theirs = described_as(phrase, person) if tok.lemma_.lower() in PERSON_NOUNS and not ours else 0
             self._fits[key] = ours or theirs
         return self._fits[key]
 
     def _org_anaphor(self, tok: Token, noun: str) -> Entity | None:
+        """"the fund" for the International Monetary Fund, "the company" for a business, "the
+        agency" for the latest body named; shown as the text last wrote that organisation."""
+
         def fits(e: Entity) -> bool:
-            if e.kind != "org":
+            if e.kind not in ("org", "igo"):
                 return False
             name = e.name.lower().split()
+            if noun in name:
+                return True
             if noun in ORG_ANAPHORS:
                 return not INSTITUTION_WORDS.intersection(name)
-            return bool(name) and name[-1] == noun
+            return noun in BODY_NOUNS
 
-        return self._recent(tok.idx, fits, window=None)
+        found = self._recent(tok.idx, fits, window=None)
+        if found is None or found.actor_id is None:
+            return found
+        return self._recent(tok.idx, lambda e: e.actor_id == found.actor_id, window=None) or found
 
     def _pronoun(self, tok: Token, lower: str) -> Entity | None:
         if lower in PERSONAL_PRONOUNS:
@@ -341,7 +354,7 @@ class Discourse:
                 or self._recent(tok.idx, person, window=None)
             )
         if lower in PLURAL_PRONOUNS:
-            return self._recent(tok.idx, lambda e: e.plural or bool(e.members), window=3, subject=True)
+            return self._recent(tok.idx, lambda e: (e.plural or bool(e.members)) and e.agent, window=3, subject=True)
         if lower in THING_PRONOUNS:
             return self._recent(tok.idx, _thing, window=2, subject=True, main=True) or self._recent(
                 tok.idx, _thing, window=1, subject=True

@@ -30,6 +30,7 @@ class Entity:
     label: str | None = None
     plural: bool = False
     gender: str | None = None
+    agent: bool = True  # False for a phrase naming things ("other changes"), which never speak
 
     @property
     def display(self) -> str:
@@ -48,6 +49,17 @@ def described_as(phrase: str, person: Entity) -> int:
     return 1 if nominal_matches(phrase, actor) else 0
 
 
+def linked_elsewhere(m: Mention, root: Token) -> bool:
+    """A person mention the resolver linked to someone its head word does not name.
+
+    "Trump lawyer Marc Kasowitz" linked to Donald Trump: the head "Kasowitz" is not in the
+    canonical name, so the mention is the lawyer, not the client.
+    """
+    if m.kind != "person" or not root.text[:1].isupper():
+        return False
+    return root.lower_ not in m.name.lower().replace("-", " ").split()
+
+
 def bare_name(m: Mention, root: Token) -> str:
     """The person's name as the entity tagger read it, unless the resolver canonicalised it.
 
@@ -55,7 +67,7 @@ def bare_name(m: Mention, root: Token) -> str:
     Thabo Nkosi") and names of another actor it linked a person to ("Labour economist Tomasz
     Wrobel" -> the party).
     """
-    if m.kind == "person" and m.name != m.text:
+    if m.kind == "person" and m.name != m.text and not linked_elsewhere(m, root):
         return m.name
     words = (_person_entity(root) or m.name).split()
     lower = [k for k, w in enumerate(words[:-1]) if w.islower() and w not in _NAME_PARTICLES]

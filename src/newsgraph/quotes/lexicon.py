@@ -85,6 +85,9 @@ PERSON_NOUNS = words("""
     goalkeeper defender midfielder batsman bowler jockey trainer cyclist runner swimmer boxer
     champion winner challenger contender incumbent nominee dean principal headteacher
     superintendent sprinter skier golfer chemist biologist physicist psychologist psychiatrist lecturer miner
+    congressman congresswoman congressperson rep justice host anchor lobbyist operative staffer proponent
+    advocate backer donor businessman businesswoman entrepreneur mogul plaintiff suspect inmate prisoner
+    detainee hostage citizen man woman girl boy
     """)
 
 # Groups, institutions, documents and media that can be the source of a statement.
@@ -96,7 +99,8 @@ SOURCE_NOUNS = words("""
     letter memo communique communiqué release paper journal website blog coverage article
     editorial story people public family relative staff spokesmen organisation organization
     institute foundation association federation ministry kremlin pentagon parliament congress
-    senate house cabinet caucus delegation mission union
+    senate house cabinet caucus delegation mission union state country nation city town county
+    province municipality school university college hospital
     """)
 
 AGENT_NOUNS = PERSON_NOUNS | SOURCE_NOUNS
@@ -126,10 +130,22 @@ ROLE_HYPERNYMS: dict[str, tuple[str, ...]] = {
     "spokeswoman": ("spokesman", "spokesperson"),
     "spokesperson": ("spokesman", "spokeswoman"),
     "boss": ("manager", "coach", "chief", "executive"),
+    "congressman": ("rep", "representative", "congresswoman", "lawmaker"),
+    "congresswoman": ("rep", "representative", "congressman", "lawmaker"),
+    "judge": ("justice",),
+    "justice": ("judge",),
+    "nominee": ("candidate",),
+    "candidate": ("nominee",),
 }
 
 # Nouns that re-mention an organisation already named ("the company said").
 ORG_ANAPHORS = words("company firm group carrier maker retailer lender bank insurer airline")
+
+# Nouns that re-mention whatever body was named last ("the agency said", "the network said").
+BODY_NOUNS = words("""
+    agency organization organisation body network outlet institution union association federation
+    coalition alliance bloc authority regulator watchdog fund broadcaster channel newspaper
+    """)
 
 # Words in organisation names that mark institutions, not businesses.
 INSTITUTION_WORDS = words("""

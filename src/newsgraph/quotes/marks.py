@@ -1,7 +1,8 @@
 """Find quoted spans by pairing quote marks, character by character.
 
 News text mixes straight and curly marks, British single quotes, guillemets, apostrophes
-that look like closing quotes, and marks left unclosed by editors. Marks are paired within
+that look like closing quotes, typewriter doubles (``...'' or ''...'', common in wire and
+archive text), and marks left unclosed by editors. Marks are paired within
 a paragraph (any newline ends one); a quote left open at a paragraph end continues only
 when the next paragraph opens with the same family of mark (the newspaper convention for
 multi-paragraph quotes), and is otherwise closed at the paragraph end when it looks like
@@ -30,7 +31,9 @@ _INTRINSIC: dict[str, Role] = {
     "\u203a": "close", "\u300d": "close", "\u300f": "close",
     '"': "either", "'": "either",
 }
-_MARK_RE = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+# Two apostrophes (or backticks) stand for one double mark; they are matched before single marks.
+_DOUBLED = {"''": "either", "``": "open"}
+_MARK_RE = re.compile("''|``|[" + re.escape("".join(_FAMILY)) + "]")
 _OPEN_LEFT = set("([{\u2014\u2013-/") | set(_FAMILY)
 _CLOSE_RIGHT = set(".,;:!?)]}\u2014\u2013-\u2026/") | set(_FAMILY)
 _SENTENCE_END = set(".!?\u2026")
@@ -40,7 +43,11 @@ _MIN_SINGLE = 2
 
 @dataclass(frozen=True)
 class QuotedSpan:
-    """Content between an opening mark and its closing mark (``close`` is None if unclosed)."""
+    """Content between an opening mark and its closing mark.
+
+    ``open`` is the first character of the opening mark, ``close`` the last character of the
+    closing mark (None if unclosed); a typewriter double mark is two characters wide.
+    """
 
     open: int
     start: int
@@ -54,14 +61,20 @@ class _Mark:
     pos: int
     family: str
     role: Role
+    width: int = 1
 
 
 def _role(text: str, i: int, ch: str) -> Role | None:
     """Direction of the mark at ``i`` from its neighbours; None for an apostrophe."""
     left = text[i - 1] if i > 0 else " "
-    right = text[i + 1] if i + 1 < len(text) else " "
+    right = text[i + len(ch)] if i + len(ch) < len(text) else " "
     left_open = left.isspace() or left in _OPEN_LEFT
     right_close = right.isspace() or right in _CLOSE_RIGHT
+    if ch in _DOUBLED:
+        intrinsic: Role = "open" if _DOUBLED[ch] == "open" else "either"
+        if left_open and not right_close:
+            return "open"
+        return "close" if right_close and not left_open else intrinsic
     if _FAMILY[ch] == "single":
         if left.isalnum() and right.isalnum():
             return None  # don't, Lavrov's, O'Brien
@@ -95,7 +108,7 @@ def _direct_like(text: str, pos: int, para_start: int) -> bool:
 
 
 def _span(text: str, opener: _Mark, end: int, close: int | None) -> QuotedSpan | None:
-    start = opener.pos + 1
+    start = opener.pos + opener.width
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -112,9 +125,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     for ps, pe in paras:
         marks = []
         for m in _MARK_RE.finditer(text, ps, pe):
-            role = _role(text, m.start(), m.group())
+            mark = m.group()
+            role = _role(text, m.start(), mark)
             if role is not None:
-                marks.append(_Mark(m.start(), _FAMILY[m.group()], role))
+                family = "double" if mark in _DOUBLED else _FAMILY[mark]
+                marks.append(_Mark(m.start(), family, role, len(mark)))
         marks_by_para.append(marks)
 
     out: list[QuotedSpan] = []
@@ -130,7 +145,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if same and mark.role in ("close", "either", "close_if_open"):
                 idx = same[-1]
                 if idx == 0:
-                    span = _span(text, stack[0], mark.pos, mark.pos)
+                    span = _span(text, stack[0], mark.pos, mark.pos + mark.width - 1)
                     if span is not None:
                         out.append(span)
                 del stack[idx:]

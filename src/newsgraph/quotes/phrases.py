@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.actors import code_text
 from newsgraph.quotes.lexicon import DETERMINERS, HONORIFICS, ROLE_HYPERNYMS, words
 
 _NP_LEFT_DEPS = frozenset(
@@ -74,7 +75,7 @@ def role_words(name_root: Token, name_tokens: set[int]) -> tuple[list[str], set[
             t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN") and t.lower_.rstrip(".") not in HONORIFICS
         ]
         if nouns:
-            heads.add(nouns[-1].lower_)
+            heads.add(nouns[-1].lower_.rstrip("."))
     sources: list[Token] = [name_root]
     sources += [c for c in name_root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN":
@@ -88,7 +89,7 @@ def role_words(name_root: Token, name_tokens: set[int]) -> tuple[list[str], set[
             if tok.i in name_tokens or tok.pos_ not in _ROLE_POS or not near:
                 continue
             if tok.i == src.i or tok.dep_ in _ROLE_DEPS or tok.head.i in name_tokens:
-                words[tok.lower_] = None
+                words[tok.lower_.rstrip(".")] = None
     return [*words, *(h for h in heads if h not in words)], heads
 
 
@@ -105,8 +106,13 @@ def _fits_role(entry: str, roles: set[str], heads: set[str]) -> bool:
     return noun in heads and all(m in roles for m in modifiers)
 
 
-def nominal_fit(head: Token, roles: set[str], heads: set[str]) -> int:
-    """How well a common-noun phrase fits a person's role words: 0 = not at all, higher is better."""
+def nominal_fit(head: Token, roles: set[str], heads: set[str], country: str | None = None) -> int:
+    """How well a common-noun phrase fits a person's role words: 0 = not at all, higher is better.
+
+    A place or nationality the role words lack rules the person out ("the Japanese foreign
+    minister" is not the Russian one) unless it lies in the person's known ``country``
+    ("the California congressman" for a US representative).
+    """
     noun = head.lemma_.lower()
     entries = (noun, head.lower_, *ROLE_HYPERNYMS.get(noun, ()))
     if not any(_fits_role(entry, roles, heads) for entry in entries):
@@ -120,5 +126,7 @@ def nominal_fit(head: Token, roles: set[str], heads: set[str]) -> int:
         if any(_close(word, r) for r in roles):
             score += 1
         elif tok.ent_type_ in ("GPE", "NORP") or tok.text[:1].isupper():
-            return 0  # "the Japanese foreign minister" is not the Russian one
+            coded = code_text(tok.text) if country else None
+            if coded is None or coded.country != country:
+                return 0
     return score

@@ -47,6 +47,18 @@ def subject_of(verb: Token, skip: Container[int] = ()) -> Token | None:
     return None
 
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
+
+
+def agentive(tok: Token) -> bool:
+    """Whether a noun names people or bodies that speak: a listed agent, or an agent suffix
+    ("proponents", "campaigners"); "other changes" is not, so "they say" cannot mean them."""
+    if can_speak(tok, strict=True):
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma not in NON_AGENT_NOUNS and lemma.endswith(_AGENT_SUFFIXES)
+
+
 def is_age(tok: Token) -> bool:
     """"the 24-year-old": a person, named earlier."""
     return tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)
