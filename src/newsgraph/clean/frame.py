@@ -134,7 +134,9 @@ def _title_index(header: list[Unit], known_title: str | None, guess: bool) -> in
     """Where the headline is: the known title's line, else (if ``guess``) the first headline-like line.
 
     Lines of one to three words (kickers, section names, the outlet's name) give way to a
-    longer headline below them.
+    longer headline below them. When the page names a title the text does not show, the
+    extractor most often left the headline out: a line is then taken for it only with the
+    byline or date line that follows a headline.
     """
     if known_title:
         for i, unit in enumerate(header):
@@ -143,11 +145,17 @@ def _title_index(header: list[Unit], known_title: str | None, guess: bool) -> in
     if not guess:
         return None
     candidates = [i for i, u in enumerate(header) if _could_be_title(u.text)]
+    if known_title:
+        candidates = [i for i in candidates if i + 1 < len(header) and _is_meta_line(header[i + 1].text)]
     for min_words in (4, 2):
         for i in candidates:
             if word_count(header[i].text) >= min_words:
                 return i
     return None
+
+
+def _is_meta_line(text: str) -> bool:
+    return bool(date_line(text) or byline_name(text))
 
 
 def _take_meta(

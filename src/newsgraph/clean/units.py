@@ -19,11 +19,22 @@ _BLANK_LINE = re.compile(rf"\n(?:[^\S\n]|[{_ZERO_WIDTH}])*\n")
 # Hard wrapping happens at a fixed width; below this nobody wraps prose.
 _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 100
+# A line of at least this many words that ends on a comma or one of these words breaks off
+# mid-sentence; a headline or a list item does not end so.
+_MIN_BROKEN_WORDS = 5
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "and", "or", "but", "nor",
+    "that", "which", "who", "whose", "as", "than", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "will", "would", "can", "could", "should", "may", "might", "not", "its", "their", "his", "her", "our",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A paragraph candidate: ``text == source[start:end]``, ends stripped."""
+    """A paragraph candidate: ``text == source[start:end]``, ends stripped.
+
+    The one exception is a sentence a page broke over lines: its breaks are spaces here.
+    """
 
     start: int
     end: int
@@ -82,8 +93,35 @@ def _split_wrapped(source: str, lines: list[Unit]) -> list[Unit]:
     return out
 
 
+def _continues(line: str, following: str) -> bool:
+    """The line breaks off mid-sentence and ``following`` carries the sentence on."""
+    words = line.split()
+    if len(words) < _MIN_BROKEN_WORDS or ends_sentence(line):
+        return False
+    return following[:1].islower() or line.endswith(",") or words[-1] in _FUNCTION_WORDS
+
+
+def _join_broken(source: str, lines: list[Unit]) -> list[Unit]:
+    """Join lines a page broke inside a sentence (``<br>`` in a paragraph) into one unit.
+
+    The break becomes a space (same length, so offsets hold): a line break in clean text
+    would end the sentence for the parser.
+    """
+    out: list[Unit] = []
+    for line in lines:
+        if out and _continues(source[out[-1].start : out[-1].end].rsplit("\n", 1)[-1], line.text):
+            out[-1] = Unit(out[-1].start, line.end, source[out[-1].start : line.end].replace("\n", " "))
+        else:
+            out.append(line)
+    return out
+
+
 def split_units(source: str, lines_only: bool = False) -> list[Unit]:
-    """Paragraph units of ``source`` in order; ``lines_only`` makes every line a unit."""
+    """Paragraph units of ``source`` in order.
+
+    ``lines_only`` is for text with one paragraph per line (extracted from HTML): every line
+    is a unit, except where a line plainly breaks off mid-sentence.
+    """
     blocks: list[tuple[int, int]] = []
     pos = 0
     for match in _BLANK_LINE.finditer(source):
@@ -95,7 +133,9 @@ def split_units(source: str, lines_only: bool = False) -> list[Unit]:
         lines = [u for s, e in _line_spans(source, b_start, b_end) if (u := _stripped(source, s, e))]
         if not lines:
             continue
-        if not lines_only and _is_wrapped([u.text for u in lines]):
+        if lines_only:
+            units.extend(_join_broken(source, lines))
+        elif _is_wrapped([u.text for u in lines]):
             units.extend(_split_wrapped(source, lines))
         else:
             units.extend(lines)
