@@ -45,7 +45,3 @@ def load_model(name: str) -> Language:
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in order, batched."""
     yield from nlp.pipe(texts, batch_size=batch_size)
-
-
-def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

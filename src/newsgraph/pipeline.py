@@ -25,7 +25,7 @@ from newsgraph.collection import relink, sketch
 from newsgraph.config import Config
 from newsgraph.events import code_events
 from newsgraph.ingest import iter_inputs
-from newsgraph.nlp import load_model, model_version
+from newsgraph.nlp import load_model
 from newsgraph.quotes import extract_quotes
 from newsgraph.records import Article, Extraction, IngestError, RawDocument
 from newsgraph.store.db import Counts, Store
@@ -82,10 +82,6 @@ class Extractor:
         if self._nlp is None:
             self._nlp = load_model(self.config.nlp.model)
         return self._nlp
-
-    @property
-    def model_version(self) -> str:
-        return model_version(self.nlp)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         pairs = ((a.text, a) for a in articles)
