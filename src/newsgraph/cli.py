@@ -26,6 +26,7 @@ from rich.text import Text
 from newsgraph import __version__, collection
 from newsgraph.config import Config, ConfigError, load_config
 from newsgraph.dedup import diff
+from newsgraph.distributed import ingest_ray
 from newsgraph.nlp import ModelError
 from newsgraph.pipeline import Extractor, clean_inputs, ingest
 from newsgraph.records import Article, IngestError
@@ -105,9 +106,9 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None 
     out.print(table)
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
-    if fmt not in allowed:
-        err.print(f"error: --format must be one of {', '.join(allowed)}")
+def _check_format(value: str, allowed: tuple[str, ...], option: str = "--format") -> None:
+    if value not in allowed:
+        err.print(f"error: {option} must be one of {', '.join(allowed)}")
         raise typer.Exit(2)
 
 
@@ -118,14 +119,22 @@ def ingest_cmd(
     config_path: ConfigOption = None,
     quiet: QuietOption = False,
     processes: Annotated[int | None, typer.Option(help="Worker processes (default: [nlp].processes).")] = None,
+    engine: Annotated[str, typer.Option(help="local, or ray (pip install 'newsgraph[ray]').")] = "local",
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (default: a local Ray).")] = None,
+    shard_dir: Annotated[Path | None, typer.Option(help="Where Ray writes Parquet shards (shared storage).")] = None,
 ) -> None:
     """Ingest articles into the database: clean, parse, extract actors, quotes and events."""
     config = _config(config_path)
+    _check_format(engine, ("local", "ray"), "--engine")
     with _open_store(db, config, readonly=False) as store, _progress(quiet) as advance:
         try:
-            report = ingest(paths, store, config, stdin=_stdin_for(paths), progress=advance,
-                            on_error=_report_error, processes=processes)
-        except ModelError as exc:
+            if engine == "ray":
+                report = ingest_ray(paths, store, config, address=ray_address, shard_dir=shard_dir,
+                                    stdin=_stdin_for(paths), progress=advance, on_error=_report_error)
+            else:
+                report = ingest(paths, store, config, stdin=_stdin_for(paths), progress=advance,
+                                on_error=_report_error, processes=processes)
+        except (ModelError, ImportError) as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2) from exc
     c = report.counts

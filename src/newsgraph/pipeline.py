@@ -124,7 +124,7 @@ def process_batch(raws: list[RawDocument], extractor: Extractor | None = None) -
     return [next(extracted) if isinstance(c, Article) else c for c in cleaned]
 
 
-def _fresh_batches(
+def fresh_batches(
     inputs: Iterable[RawDocument | IngestError], store: Store, tag: str, counts: Counts,
     fail: Callable[[IngestError], None], progress: Progress | None, batch_size: int,
 ) -> Iterator[list[RawDocument]]:
@@ -190,7 +190,7 @@ def ingest(
             on_error(err)
 
     inputs = iter_inputs(paths, config.ingest, stdin=stdin)
-    batches = _fresh_batches(inputs, store, tag, counts, fail, progress, max(1, config.ingest.batch_size))
+    batches = fresh_batches(inputs, store, tag, counts, fail, progress, max(1, config.ingest.batch_size))
     for results in _run_batches(batches, config, processes or config.nlp.processes):
         good = [r for r in results if isinstance(r, Extraction)]
         for r in results:

@@ -54,8 +54,8 @@ class CopyIndex:
         self.rewrite_threshold = rewrite_threshold
         self.max_candidates = max_candidates
         self.groups = CopyGroups()
-        self._shingle_lsh = MinHashLSH(num_perm=num_perm, params=_bands(SHINGLE_BANDS, num_perm))
-        self._stem_lsh = MinHashLSH(num_perm=num_perm, params=_bands(STEM_BANDS, num_perm))
+        self._shingle_lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(SHINGLE_BANDS, num_perm))
+        self._stem_lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(STEM_BANDS, num_perm))
         self._sentences: dict[int, list[str]] = {}
         # Signatures are kept packed (one bytes object each: small, and cheap for the garbage
         # collector); their sketches also sit in two matrices so candidates are scored at once.
@@ -201,7 +201,7 @@ def _swap(pair: Pair) -> Pair:
     )
 
 
-def _bands(bands: tuple[int, int], num_perm: int) -> tuple[int, int]:
+def lsh_bands(bands: tuple[int, int], num_perm: int) -> tuple[int, int]:
     """The configured bands, scaled down when fewer permutations are configured."""
     b, r = bands
     return (max(2, min(b, num_perm // r)), r)
