@@ -8,9 +8,9 @@ fetch a page of ids before their details, so a page costs the same on a big corp
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.store.db import Store
@@ -52,103 +52,35 @@ def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> list[di
     )
 
 
-@dataclass(frozen=True)
-class ArticleFilters:
-    """Filters of the article search; empty fields do not filter."""
-
-    q: str | None = None
-    outlet: str | None = None
-    actor: str | None = None  # actor id mentioned in the article
-    speaker: str | None = None  # actor id or display name of a quoted speaker
-    event_type: str | None = None
-    since: str | None = None
-    until: str | None = None
-
-    def where(self) -> tuple[str, str, list[Any]]:
-        """``(from_clause, where_clause, params)`` selecting the matching articles as ``a``."""
-        source = "articles a"
-        clauses: list[str] = []
-        params: list[Any] = []
-        query = fts_query(self.q or "")
-        if query:
-            source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            clauses.append("articles_fts MATCH ?")
-            params.append(query)
-        if self.outlet:
-            clauses.append("a.outlet = ?")
-            params.append(self.outlet)
-        if self.actor:
-            clauses.append("a.id IN (SELECT article_id FROM mentions WHERE actor_id = ?)")
-            params.append(self.actor)
-        if self.speaker:
-            clauses.append("a.id IN (SELECT article_id FROM quotes WHERE speaker_id = ? OR speaker = ?)")
-            params += [self.speaker, self.speaker]
-        if self.event_type:
-            clauses.append("a.id IN (SELECT article_id FROM events WHERE event_type = ?)")
-            params.append(self.event_type)
-        if self.since:
-            clauses.append("a.published >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("a.published <= ?")
-            params.append(until_bound(self.until))
-        return source, ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    @property
-    def ranked(self) -> bool:
-        return bool(fts_query(self.q or ""))
+def walk_threshold(store: Store, table: str, want: int) -> int:
+    """How many rows of ``table`` a filter must match for a newest-first walk that tests each row to
+    fill ``want`` rows sooner than collecting every match and sorting them: sqrt(want × rows)."""
+    total = store.conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+    return math.isqrt(want * total) + 1
 
 
-def search_articles(store: Store, filters: ArticleFilters, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles matching the filters: best match first for a text query, else newest first."""
-    source, where, params = filters.where()
-    if filters.ranked:
-        columns, order = f"snippet(articles_fts, 1, char({ord(MARK_START)}), char({ord(MARK_END)}), ' … ', 14) AS snippet", "rank"
-    else:
-        columns, order = "substr(a.text, 1, 220) AS snippet", "a.published DESC, a.id"
-    return store.query(
-        f"SELECT a.id, a.title, a.outlet, a.published, a.dateline, {columns} FROM {source} {where} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+def dense_filter(store: Store, rows_sql: str, params: Sequence[Any], table: str, want: int) -> bool:
+    """Whether the filter ``rows_sql`` (selecting its rows) is worth walking; counting stops at the threshold."""
+    threshold = walk_threshold(store, table, want)
+    return count_rows(store, f"SELECT count(*) FROM (SELECT 1 FROM ({rows_sql}) LIMIT {threshold})", params) >= threshold
 
 
-def count_articles(store: Store, filters: ArticleFilters) -> int:
-    source, where, params = filters.where()
-    return int(store.conn.execute(f"SELECT count(*) FROM {source} {where}", params).fetchone()[0])
-
-
-def article_facets(store: Store, filters: ArticleFilters, sample: int = 2000, top: int = 12) -> dict[str, Any]:
-    """Value counts of outlet, actor, speaker, event type and year over (the first ``sample``) matches."""
-    source, where, params = filters.where()
-    hits = f"hits AS (SELECT a.id, a.outlet, a.published FROM {source} {where} LIMIT {int(sample)})"
-
-    def facet(select: str) -> list[dict[str, Any]]:
-        return store.query(f"WITH {hits} {select} ORDER BY n DESC, value LIMIT {int(top)}", params)
-
-    return {
-        "outlet": facet("SELECT outlet AS value, outlet AS label, count(*) AS n FROM hits "
-                        "WHERE outlet IS NOT NULL GROUP BY outlet"),
-        "actor": facet("SELECT m.actor_id AS value, max(ac.name) AS label, count(DISTINCT m.article_id) AS n "
-                       "FROM hits JOIN mentions m ON m.article_id = hits.id JOIN actors ac ON ac.id = m.actor_id "
-                       "GROUP BY m.actor_id"),
-        "speaker": facet("SELECT COALESCE(q.speaker_id, q.speaker) AS value, max(q.speaker) AS label, "
-                         "count(DISTINCT q.article_id) AS n FROM hits JOIN quotes q ON q.article_id = hits.id "
-                         "WHERE q.speaker IS NOT NULL GROUP BY value"),
-        "event_type": facet("SELECT e.event_type AS value, e.event_type AS label, count(DISTINCT e.article_id) AS n "
-                            "FROM hits JOIN events e ON e.article_id = hits.id GROUP BY e.event_type"),
-        "year": store.query(f"WITH {hits} SELECT substr(published, 1, 4) AS value, substr(published, 1, 4) AS label, "
-                            "count(*) AS n FROM hits WHERE published IS NOT NULL GROUP BY value ORDER BY value", params),
-    }
+def count_rows(store: Store, sql: str, params: Sequence[Any]) -> int:
+    return int(store.conn.execute(sql, params).fetchone()[0])
 
 
 def list_articles(
     store: Store, limit: int = 50, offset: int = 0, outlet: str | None = None, since: str | None = None,
     until: str | None = None,
 ) -> list[dict[str, Any]]:
-    _, where, params = ArticleFilters(outlet=outlet, since=since, until=until).where()
+    clauses, params = [], []
+    for clause, value in (("outlet = ?", outlet), ("published >= ?", since), ("published <= ?", until and until_bound(until))):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return store.query(
-        f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a {where} ORDER BY published DESC, id LIMIT ? OFFSET ?",
+        f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles {where} ORDER BY published DESC, id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
 
@@ -166,12 +98,13 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
         "WHERE m.article_id = ? ORDER BY m.start",
         (article_id,),
     )
-    art["events"] = [_event(e) for e in store.query(
+    art["events"] = [decode_event(e) for e in store.query(
         "SELECT * FROM events WHERE article_id = ? ORDER BY evidence_start", (article_id,))]
     return art
 
 
-def _event(row: dict[str, Any]) -> dict[str, Any]:
+def decode_event(row: dict[str, Any]) -> dict[str, Any]:
+    """An events row with its JSON list columns decoded."""
     for key in ("source", "target", "source_actor_ids", "target_actor_ids", "context"):
         if key in row:
             row[key] = json.loads(row[key])
@@ -312,6 +245,7 @@ def quotes(
     """Quotes with their article, newest first, filtered. ``about`` is an actor id, name or country
     code mentioned in the quote's sentence other than the speaker."""
     clauses, params = [], []
+    walk = False
     if speaker:
         clauses.append("(lower(q.speaker) LIKE '%' || lower(?) || '%' OR q.speaker_id IN "
                        "(SELECT id FROM actors WHERE lower(name) LIKE '%' || lower(?) || '%'))")
@@ -320,14 +254,18 @@ def quotes(
         clauses.append("q.speaker_id = ?")
         params.append(speaker_id)
     if about:
-        # Start from the mentions of the matching actors (indexed), not from every quote.
-        clauses.append(
-            "q.id IN (SELECT q2.id FROM mentions m JOIN quotes q2 ON q2.article_id = m.article_id "
-            "AND m.start >= q2.sentence_start AND m.\"end\" <= max(q2.sentence_end, q2.\"end\") "
-            "AND m.actor_id IS NOT COALESCE(q2.speaker_id, '') WHERE m.actor_id IN "
-            "(SELECT id FROM actors WHERE id = ? OR upper(country) = upper(?) OR lower(name) = lower(?)))"
-        )
-        params += [about, about, about]
+        actors = "SELECT id FROM actors WHERE id = ? OR upper(country) = upper(?) OR lower(name) = lower(?)"
+        mentioned = f"SELECT id FROM mentions WHERE actor_id IN ({actors})"
+        walk = dense_filter(store, mentioned, [about] * 3, "mentions", offset + limit)
+        in_sentence = ("m.start >= {q}.sentence_start AND m.\"end\" <= max({q}.sentence_end, {q}.\"end\") "
+                       "AND m.actor_id IS NOT COALESCE({q}.speaker_id, '') AND m.actor_id IN ({actors})")
+        if walk:  # an actor in many articles: test the quotes of the newest articles
+            clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND "
+                           + in_sentence.format(q="q", actors=actors) + ")")
+        else:  # a rare one: start from its mentions (indexed)
+            clauses.append("q.id IN (SELECT q2.id FROM mentions m JOIN quotes q2 ON q2.article_id = m.article_id "
+                           "WHERE " + in_sentence.format(q="q2", actors=actors) + ")")
+        params += [about] * 3
     for clause, value in (("a.published >= ?", since), ("a.published <= ?", until and until_bound(until)),
                           ("q.type = ?", type_), ("a.outlet = ?", outlet)):
         if value:
@@ -338,8 +276,8 @@ def quotes(
         params += article_ids
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return store.query(
-        "WITH page AS (SELECT q.id, a.published FROM articles a JOIN quotes q ON a.id = q.article_id "
-        f"{where} ORDER BY a.published DESC, a.id, q.start LIMIT ? OFFSET ?) "
+        f"WITH page AS (SELECT q.id FROM articles a {'CROSS JOIN' if walk else 'JOIN'} quotes q "
+        f"ON a.id = q.article_id {where} ORDER BY a.published DESC, a.id, q.start LIMIT ? OFFSET ?) "
         "SELECT q.id, q.article_id, q.text, q.type, q.cue, q.speaker, q.speaker_text, q.speaker_id, "
         "q.speaker_country, q.start, q.\"end\", q.sentence_start, q.sentence_end, a.title, a.outlet, a.published "
         "FROM page JOIN quotes q ON q.id = page.id JOIN articles a ON a.id = q.article_id "
@@ -379,10 +317,10 @@ def relations(
 def network(store: Store, since: str | None = None, until: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Actor network: directed edges weighted by asserted events, with mean intensity.
 
-    Date bounds go through the events' date index; events without a date of their own
-    fall back to their article's date.
+    Pairs come from each event's source and target lists, so a period goes through the
+    events' date index alone; events without a date of their own use their article's date.
     """
-    clauses, params = ["e.modality = 'asserted'", "d.source != ''", "d.target != ''", "d.source != d.target"], []
+    clauses, params = ["e.modality = 'asserted'", "s.value != ''", "t.value != ''", "s.value != t.value"], []
     if since or until:
         own = ["e.date >= ?" if since else "", "e.date <= ?" if until else ""]
         article = ["published >= ?" if since else "", "published <= ?" if until else ""]
@@ -393,108 +331,11 @@ def network(store: Store, since: str | None = None, until: str | None = None, li
         )
         params += bounds * 2
     return store.query(
-        "SELECT d.source, d.target, count(DISTINCT e.id) AS events, round(avg(e.intensity), 2) AS mean_intensity "
-        "FROM events e JOIN event_dyads d ON d.event_id = e.id "
-        f"WHERE {' AND '.join(clauses)} GROUP BY d.source, d.target ORDER BY events DESC LIMIT ?",
+        "SELECT s.value AS source, t.value AS target, count(DISTINCT e.id) AS events, "
+        "round(avg(e.intensity), 2) AS mean_intensity FROM events e, json_each(e.source) s, json_each(e.target) t "
+        f"WHERE {' AND '.join(clauses)} GROUP BY s.value, t.value ORDER BY events DESC, source, target LIMIT ?",
         [*params, limit],
     )
-
-
-def actor_codes(actor: dict[str, Any]) -> list[str]:
-    """The event codes that stand for an actor in dyads: a country's or an IGO's own code."""
-    if actor.get("kind") not in ("country", "igo"):
-        return []
-    return sorted({c for c in (actor["id"].split(":", 1)[-1].upper(), (actor.get("country") or "").upper()) if c})
-
-
-def _actor_event_ids(actor: dict[str, Any], role: str | None) -> tuple[str, list[Any]]:
-    """A subquery of the ids of events whose source (or target, or either) is the actor.
-
-    Countries and IGOs are found by their code in the dyads index; named actors through
-    the articles that mention them, then their event's actor ids.
-    """
-    sides = ("source", "target") if role is None else (role,)
-    codes = actor_codes(actor)
-    if codes:
-        marks = ",".join("?" * len(codes))
-        parts = [f"SELECT event_id FROM event_dyads WHERE {side} IN ({marks})" for side in sides]
-        return " UNION ".join(parts), codes * len(sides)
-    test = " OR ".join(f"EXISTS (SELECT 1 FROM json_each(e2.{side}_actor_ids) WHERE value = ?)" for side in sides)
-    return (f"SELECT e2.id FROM mentions m JOIN events e2 ON e2.article_id = m.article_id "
-            f"WHERE m.actor_id = ? AND ({test})"), [actor["id"]] + [actor["id"]] * len(sides)
-
-
-def list_events(
-    store: Store, source: str | None = None, target: str | None = None, both_directions: bool = False,
-    actor: dict[str, Any] | None = None, role: str | None = None, event_type: str | None = None,
-    article_ids: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
-    limit: int = 50, offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Events with their evidence sentence and article, newest article first (like quotes and mentions).
-
-    ``source``/``target`` are dyad codes; ``actor`` is a row of ``actors``, with ``role``
-    ``source``, ``target`` or None for either. Dates filter on the event's day.
-    """
-    clauses, params = [], []
-    if source or target:
-        pair = " AND ".join(c for c in ("source = ?" if source else "", "target = ?" if target else "") if c)
-        values = [v.upper() for v in (source, target) if v]
-        if both_directions and source and target:
-            pair = f"({pair}) OR (source = ? AND target = ?)"
-            values += values[::-1]
-        clauses.append(f"e.id IN (SELECT event_id FROM event_dyads WHERE {pair})")
-        params += values
-    if actor:
-        sql, values = _actor_event_ids(actor, role)
-        clauses.append(f"e.id IN ({sql})")
-        params += values
-    for clause, value in (("e.event_type = ?", event_type), (f"{EVENT_DAY} >= ?", since),
-                          (f"{EVENT_DAY} <= ?", until and until_bound(until))):
-        if value:
-            clauses.append(clause)
-            params.append(value)
-    if article_ids is not None:
-        clauses.append(f"e.article_id IN ({','.join('?' * len(article_ids)) or 'NULL'})")
-        params += article_ids
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = store.query(
-        "WITH page AS (SELECT e.id FROM articles a JOIN events e ON e.article_id = a.id "
-        f"{where} ORDER BY a.published DESC, a.id, e.evidence_start, e.id LIMIT ? OFFSET ?) "
-        "SELECT e.id, e.article_id, e.event_type, e.mode, e.modality, e.source, e.target, e.source_actor_ids, "
-        f"e.target_actor_ids, {EVENT_DAY} AS day, e.intensity, e.location, e.trigger, e.evidence_start, "
-        "e.evidence_end, substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence, "
-        "a.title, a.outlet, a.published FROM page JOIN events e ON e.id = page.id "
-        "JOIN articles a ON a.id = e.article_id ORDER BY a.published DESC, a.id, e.evidence_start, e.id",
-        [*params, limit, offset],
-    )
-    return [_event(r) for r in rows]
-
-
-def actor_mentions(store: Store, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Where an actor is mentioned, newest article first, with the sentence around each mention."""
-    return store.query(
-        "WITH page AS (SELECT m.id FROM articles a JOIN mentions m ON m.article_id = a.id WHERE m.actor_id = ? "
-        "ORDER BY a.published DESC, a.id, m.start LIMIT ? OFFSET ?) "
-        "SELECT m.id, m.article_id, m.text, m.start, m.\"end\", m.sentence_start, m.sentence_end, "
-        "substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence, "
-        "a.title, a.outlet, a.published FROM page JOIN mentions m ON m.id = page.id "
-        "JOIN articles a ON a.id = m.article_id ORDER BY a.published DESC, a.id, m.start",
-        (actor_id, limit, offset),
-    )
-
-
-def actor_relations(store: Store, actor: dict[str, Any], limit: int = 50) -> list[dict[str, Any]]:
-    """The actor's counterparts in asserted events: codes it acted on (``to``) and that acted on it (``from``)."""
-    out: list[dict[str, Any]] = []
-    for role, other, direction in (("source", "target", "to"), ("target", "source", "from")):
-        sql, params = _actor_event_ids(actor, role)
-        out += store.query(
-            f"SELECT '{direction}' AS direction, j.value AS counterpart, count(DISTINCT e.id) AS events, "
-            f"round(avg(e.intensity), 2) AS mean_intensity FROM events e, json_each(e.{other}) j "
-            f"WHERE e.id IN ({sql}) AND e.modality = 'asserted' GROUP BY j.value ORDER BY events DESC LIMIT ?",
-            [*params, limit],
-        )
-    return sorted(out, key=lambda r: -r["events"])
 
 
 def article_copies(store: Store, article_id: str) -> list[dict[str, Any]]:

@@ -184,6 +184,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX article_story_story ON article_story(story_id);
     """,
+    # 3: indexes for the web pages and for re-ingest (cascade deletes of event dyads).
+    """
+    CREATE INDEX event_dyads_event ON event_dyads(event_id);
+    CREATE INDEX event_dyads_target ON event_dyads(target, source);
+    CREATE INDEX quotes_speaker_name ON quotes(speaker);
+    CREATE INDEX events_type_article ON events(event_type, article_id);
+    CREATE INDEX mentions_actor_article ON mentions(actor_id, article_id);
+    CREATE INDEX mentions_actor_text ON mentions(actor_id, text);
+    """,
 ]
 
 
