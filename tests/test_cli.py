@@ -152,6 +152,14 @@ def test_demo_corpus_ingests_cleanly(tmp_path: Path) -> None:
     story_of = dict(line.split("\t") for line in out.splitlines())
     predicted = {frozenset(a for a, s in story_of.items() if s == story) for story in story_of.values()}
     assert predicted == {frozenset(members) for members in expected["stories"].values()}
+    with Store(db) as store:
+        copies_once = queries.stats(store)["articles_without_copies"]
+        all_quotes = queries.quotes(store, limit=10_000)
+        unique_quotes = queries.quotes(store, limit=10_000, without_copies=True)
+        copied = {r["article_id"] for r in store.query("SELECT * FROM copy_groups WHERE canonical_id != article_id")}
+    assert {b for _, b in expected["copies"]} <= copied
+    assert copies_once == len(gold) - len(copied)
+    assert {q["article_id"] for q in unique_quotes} == {q["article_id"] for q in all_quotes} - copied
     some_story = next(iter(story_of.values()))
     code, out, _ = _invoke("story", some_story, "--db", str(db), "--format", "jsonl")
     timeline = json.loads(out)

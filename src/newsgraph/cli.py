@@ -297,6 +297,7 @@ def quotes_cmd(
     until: str | None = None,
     type_: Annotated[str | None, typer.Option("--type", help="direct, partial or indirect.")] = None,
     outlet: str | None = None,
+    no_copies: Annotated[bool, typer.Option("--no-copies", help="Count quotes repeated by copies once.")] = False,
     limit: int = 100,
     db: DbOption = None,
     fmt: FormatOption = "table",
@@ -305,7 +306,7 @@ def quotes_cmd(
     """Who said what: quotes filtered by speaker, subject, date, type and outlet."""
     with _open_store(db, _config(config_path)) as store:
         rows = queries.quotes(store, speaker=speaker, about=about, since=since, until=until, type_=type_,
-                              outlet=outlet, limit=limit)
+                              outlet=outlet, limit=limit, without_copies=no_copies)
     _print_rows(rows, fmt, None if fmt == "jsonl" else ["published", "speaker", "type", "text", "article_id"])
 
 

@@ -115,6 +115,9 @@ def stats(store: Store) -> dict[str, Any]:
     one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
     return {
         "articles": one("SELECT count(*) FROM articles"),
+        # Counting each copy group once: what an analyst means by "how many distinct reports".
+        "articles_without_copies": one("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM "
+                                       "copy_groups g WHERE g.article_id = a.id AND g.canonical_id != a.id)"),
         "dated": one("SELECT count(*) FROM articles WHERE published IS NOT NULL"),
         "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
         "actors": one("SELECT count(*) FROM actors"),
@@ -240,11 +243,15 @@ def find_actor(store: Store, name_or_id: str) -> dict[str, Any] | None:
 def quotes(
     store: Store, speaker: str | None = None, speaker_id: str | None = None, about: str | None = None,
     since: str | None = None, until: str | None = None, type_: str | None = None, outlet: str | None = None,
-    limit: int = 100, offset: int = 0, article_ids: Sequence[str] | None = None,
+    limit: int = 100, offset: int = 0, article_ids: Sequence[str] | None = None, without_copies: bool = False,
 ) -> list[dict[str, Any]]:
     """Quotes with their article, newest first, filtered. ``about`` is an actor id, name or country
-    code mentioned in the quote's sentence other than the speaker."""
+    code mentioned in the quote's sentence other than the speaker; ``without_copies`` counts a
+    statement repeated by copies of one article once (from the canonical article)."""
     clauses, params = [], []
+    if without_copies:
+        clauses.append("NOT EXISTS (SELECT 1 FROM copy_groups g WHERE g.article_id = q.article_id "
+                       "AND g.canonical_id != q.article_id)")
     walk = False
     if speaker:
         clauses.append("(lower(q.speaker) LIKE '%' || lower(?) || '%' OR q.speaker_id IN "
