@@ -53,11 +53,18 @@ def test_quote_continued_on_the_next_paragraph_is_one_quote() -> None:
     assert text[span.start : span.end] == "The first winter was the worst.\n\n\u201cBy spring we had a roof,"
 
 
+def test_typewriter_double_marks_pair_like_a_double_quote() -> None:
+    text = "''We're done,'' the owner said. He added, ``Nobody's buying.'' Fans' signs stayed up."
+    assert contents(text) == ["We're done,", "Nobody's buying."]
+    first = find_quoted_spans(text)[0]
+    assert (first.open, first.close) == (0, text.index("'' the") + 1)
+
+
 def test_rock_n_roll_and_decades_are_not_quotes() -> None:
     assert contents("A rock \u2019n\u2019 roll band from the \u201990s and \u201860s toured.") == []
 
 
-MARKS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\''
+MARKS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\'`'
 
 
 @settings(max_examples=400)

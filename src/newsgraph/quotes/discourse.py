@@ -15,28 +15,42 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotes.entities import Entity, bare_name, described_as, gender_of, linked_elsewhere
+from newsgraph.actors import code_text
+from newsgraph.quotes.entities import (
+    Entity,
+    bare_name,
+    described_as,
+    entity_text,
+    gender_of,
+    guess_genders,
+    linked_elsewhere,
+    untitled,
+)
 from newsgraph.quotes.lexicon import (
+    BODY_NOUNS,
     DETERMINERS,
+    EPITHETS,
     INSTITUTION_WORDS,
     NOT_ONLY_PEOPLE,
-    BODY_NOUNS,
     ORG_ANAPHORS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
+    ROLE_HYPERNYMS,
     SOURCE_CARRIERS,
+    SOURCE_NOUNS,
     SPEECH_ACTS,
     THING_PRONOUNS,
 )
 from newsgraph.quotes.phrases import display_phrase, nominal_fit, np_span, role_words, same_line
-from newsgraph.quotes.syntax import agentive, is_age
+from newsgraph.quotes.syntax import agentive, antecedent, can_speak, is_age, subject_of
 from newsgraph.records import Mention
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 80  # references scanned back for a pronoun; keeps resolution linear
 _ROLE_LOOKBACK = 200  # references scanned back for "the minister"
 _CATAPHORA_CHARS = 600  # how far ahead a description may point ("the governor said ... Governor X")
+_SENDER_LOOKBACK = 400  # tokens scanned back for the sentence that introduced "the letter"
 
 
 @dataclass
@@ -67,6 +81,7 @@ class Discourse:
         self._starts = [t.idx for t in doc]
         self._sent_of = _sentence_ids(doc)
         self._index_mentions(mentions)
+        guess_genders(doc, self._by_token, in_quote)
         self._walk()
 
     # -- building -------------------------------------------------------------------------
@@ -168,8 +183,9 @@ class Discourse:
 
     def _resolve(self, tok: Token) -> Entity | None:
         lower = tok.lower_
-        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-            return self.resolve(tok.head.head)  # "Lavrov, who said ..."
+        if tok.tag_ in ("WP", "WDT"):
+            noun = antecedent(tok)  # "Lavrov, who said ...", "families, many of whom say ..."
+            return self.resolve(noun) if noun is not None else None
         if tok.pos_ == "PRON":
             return self._pronoun(tok, lower)
         members = self._conjuncts(tok)
@@ -195,17 +211,56 @@ class Discourse:
             if name is not None:
                 return name
         if tok.lemma_.lower() in SOURCE_CARRIERS:
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return self.resolve(owner)  # "the ministry's statement said"
-            for prep in tok.children:
-                for obj in prep.children:
-                    if prep.dep_ == "prep" and obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                        return self._by_token.get(obj.i) or Entity("org", display_phrase(obj))
+            author = self._author(tok)
+            if author is not None:
+                return author
         if tok.pos_ == "PROPN":
             return self._name(tok)
         if tok.pos_ == "NOUN":
             return self._nominal(tok)
+        return None
+
+    def _author(self, tok: Token) -> Entity | None:
+        """Who a document speaks for: "the ministry's statement", "a Homeland Security memo", "a
+        complaint filed by the SEC", or "the letter" that someone was said to send before."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return self.resolve(owner)
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return self._by_token.get(names[-1].i) or self._name(names[-1])
+        for verb in tok.children:
+            for agent in verb.children if verb.dep_ == "acl" else ():
+                objects = [o for o in agent.children if agent.dep_ == "agent" and o.dep_ == "pobj"]
+                if objects:
+                    return self.resolve(objects[0])
+        for prep in tok.children:
+            for obj in prep.children:
+                if prep.dep_ == "prep" and obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return self._by_token.get(obj.i) or Entity("org", display_phrase(obj))
+                if prep.lower_ in ("from", "by") and obj.dep_ == "pobj" and can_speak(obj, strict=True):
+                    return self.resolve(obj)  # "a joint statement from the two agencies"
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "the embassy issued a statement saying"
+            issuer = subject_of(tok.head)
+            if issuer is not None and issuer.lemma_.lower() not in SOURCE_CARRIERS:
+                return self.resolve(issuer)
+        if self.doc[np_span(tok)[0]].lower_ in ("the", "this", "that"):
+            return self._sender(tok)
+        return None
+
+    def _sender(self, tok: Token) -> Entity | None:
+        """"X sent a letter ... the letter reads": the subject that sent, issued or wrote the
+        document when it was last mentioned ("In a statement, X said ... The statement added")."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, max(-1, tok.i - _SENDER_LOOKBACK), -1):
+            prev = self.doc[i]
+            if prev.lemma_.lower() != lemma or self.in_quote[i]:
+                continue
+            verb = prev.head if prev.dep_ == "dobj" else prev.head.head if prev.dep_ == "pobj" else None
+            if verb is None or verb.pos_ != "VERB":
+                return self.resolve(prev)  # "said a joint statement from the agencies ... the statement"
+            subject = subject_of(verb)
+            return self.resolve(subject) if subject is not None else None
         return None
 
     def _loose_appositive(self, tok: Token) -> Entity | None:
@@ -248,10 +303,13 @@ class Discourse:
         known = self._surnames.get(tok.lower_)
         if known is not None:
             return known
-        phrase = display_phrase(tok)
+        kind = "org" if tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") else "person"
+        if kind == "person":  # the name itself: "Reps. Elijah Cummings", not "... of Maryland"
+            phrase = entity_text(tok) or self.doc[np_span(tok)[0] : tok.i + 1].text
+        else:
+            phrase = entity_text(tok) or display_phrase(tok)
         if phrase not in self._names:
-            kind = "org" if tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") else "person"
-            self._names[phrase] = Entity(kind, phrase)
+            self._names[phrase] = Entity(kind, untitled(phrase) if kind == "person" else phrase)
         return self._names[phrase]
 
     def _group(self, members: list[Entity]) -> Entity:
@@ -282,15 +340,19 @@ class Discourse:
                     group.label = display_phrase(tok)
                 return group
         if definite and tok.tag_ != "NNS":
-            person = self._person_by_role(tok)
-            if person is not None:
+            personal = noun in PERSON_NOUNS or noun in EPITHETS or noun in ROLE_HYPERNYMS
+            personal = personal or (agentive(tok) and noun not in SOURCE_NOUNS)
+            person = self._person_by_role(tok) if personal else None
+            if person is not None:  # "the state" is nobody, even beside "Secretary of State X"
                 return person
             org = self._org_anaphor(tok, noun)
             if org is not None:
                 return org
-        kind = "person" if noun in PERSON_NOUNS and tok.tag_ != "NNS" else "phrase"
-        phrase = Entity(kind, display_phrase(tok), country=self._country_in(tok), plural=tok.tag_ == "NNS")
-        phrase.agent = agentive(tok)
+        personal = noun in PERSON_NOUNS or (agentive(tok) and noun not in SOURCE_NOUNS)  # "the questioner"
+        kind = "person" if personal and tok.tag_ != "NNS" else "phrase"
+        written = display_phrase(tok, described=True)
+        phrase = Entity(kind, written, country=self._country_in(tok), plural=tok.tag_ == "NNS")
+        phrase.agent, phrase.named = agentive(tok), False
         return phrase
 
     def _person_by_role(self, tok: Token) -> Entity | None:
@@ -311,7 +373,29 @@ class Discourse:
         hi = bisect.bisect_right(self._first_seen, (tok.idx + _CATAPHORA_CHARS, -1))
         later = [self._persons_by_id[pid] for _, pid in self._first_seen[lo:hi]]
         matching = [p for p in later if self._fit(tok, phrase, p) > 0]
-        return matching[0] if len(matching) == 1 else None
+        if len(matching) == 1:
+            return matching[0]
+        return self._topic_person(tok) if tok.lemma_.lower() in EPITHETS else None
+
+    def _topic_person(self, tok: Token) -> Entity | None:
+        """The person the last sentences are about, for an epithet no role words fit ("Donald
+        Trump spoke ... The Republican nominee said"); a place or nationality in the epithet must
+        be that person's, and a gendered noun their gender."""
+        noun = tok.lemma_.lower()
+        gender = gender_of({noun})
+
+        def topic(e: Entity) -> bool:
+            return e.kind == "person" and e.named and (gender is None or e.gender in (None, gender))
+
+        person = self._recent(tok.idx, topic, window=2, subject=True, main=True)
+        if person is None:
+            return None
+        start, _ = np_span(tok)
+        for word in self.doc[start : tok.i]:
+            coded = code_text(word.text) if word.text[:1].isupper() else None
+            if coded is not None and coded.country is not None and coded.country != person.country:
+                return None
+        return person
 
     def _fit(self, tok: Token, phrase: str, person: Entity) -> int:
         """How well a description fits a person, cached: descriptions repeat in long texts."""
@@ -326,6 +410,9 @@ class Discourse:
         """"the fund" for the International Monetary Fund, "the company" for a business, "the
         agency" for the latest body named; shown as the text last wrote that organisation."""
 
+        start, _ = np_span(tok)
+        bare = start == tok.i - 1  # "the agency", not "the regional health authority"
+
         def fits(e: Entity) -> bool:
             if e.kind not in ("org", "igo"):
                 return False
@@ -334,7 +421,7 @@ class Discourse:
                 return True
             if noun in ORG_ANAPHORS:
                 return not INSTITUTION_WORDS.intersection(name)
-            return noun in BODY_NOUNS
+            return bare and noun in BODY_NOUNS
 
         found = self._recent(tok.idx, fits, window=None)
         if found is None or found.actor_id is None:
@@ -342,6 +429,7 @@ class Discourse:
         return self._recent(tok.idx, lambda e: e.actor_id == found.actor_id, window=None) or found
 
     def _pronoun(self, tok: Token, lower: str) -> Entity | None:
+        lower = _POSSESSIVES.get(lower, lower)  # "her submission", "their letter"
         if lower in PERSONAL_PRONOUNS:
             gender = "f" if lower == "she" else "m"
 
@@ -349,17 +437,31 @@ class Discourse:
                 return e.kind == "person" and e.gender in (None, gender)
 
             return (
-                self._recent(tok.idx, person, window=2, subject=True, main=True)
+                self._self_report(tok, person)
+                or self._recent(tok.idx, person, window=2, subject=True, main=True)
                 or self._recent(tok.idx, person, window=None, subject=True)
                 or self._recent(tok.idx, person, window=None)
             )
         if lower in PLURAL_PRONOUNS:
-            return self._recent(tok.idx, lambda e: (e.plural or bool(e.members)) and e.agent, window=3, subject=True)
+            def group(e: Entity) -> bool:
+                return (e.plural or bool(e.members)) and e.agent  # "they" is never "other changes"
+
+            return self._recent(tok.idx, group, window=3, subject=True)
         if lower in THING_PRONOUNS:
             return self._recent(tok.idx, _thing, window=2, subject=True, main=True) or self._recent(
                 tok.idx, _thing, window=1, subject=True
             )
         return None
+
+    def _self_report(self, tok: Token, want: Callable[[Entity], bool]) -> Entity | None:
+        """"Sobin would have voted for her anyway, he says": after a reported clause, "he" is the
+        person that clause is about, its subject in the same sentence."""
+        verb = tok.head
+        after_clause = tok.i > 0 and self.doc[tok.i - 1].text == "," and verb.i > tok.i
+        reports = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)  # "..., he said that ..."
+        if verb.lemma_.lower() not in SPEECH_ACTS or not after_clause or reports:
+            return None
+        return self._recent(tok.idx, want, window=0, subject=True)
 
     def _recent(
         self,
@@ -398,6 +500,9 @@ def _sentence_ids(doc: Doc) -> list[int]:
             k += 1
         ids[tok.i] = k
     return ids
+
+
+_POSSESSIVES = {"his": "he", "him": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def _thing(entity: Entity) -> bool:

@@ -101,7 +101,8 @@ def _record(view: DocView, f: Found) -> Quote:
     )
     if f.speaker is not None and entity is not None:
         quote.speaker_text, quote.speaker_start, quote.speaker_end = _speaker_chars(view, f.speaker)
-        quote.speaker = entity.display
+        named = f.speaker.pos_ == "PROPN"  # "Grassley and Leahy said", not "the senators said"
+        quote.speaker = entity.names if named else entity.display
         quote.speaker_id = entity.actor_id
         quote.speaker_country = entity.country
     return quote

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.quotes.aside import parenthetical
 from newsgraph.quotes.lexicon import INDIRECT_CUES, QUESTION_MARKERS, SPEECH_ACTS, WEAK_CUES, words
 from newsgraph.quotes.syntax import can_speak, subject_of
 from newsgraph.quotes.view import DocView, Found
@@ -23,14 +24,30 @@ _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _set_apart(view: DocView, clause: Token, cue: Token) -> bool:
+    """A clause before the cue behind a semicolon or colon is not what was said ("It is unlikely;
+    the team says she will return")."""
+    lo, hi = sorted((clause.right_edge.i, cue.i))
+    return clause.i < cue.i and any(view.doc[i].text in (";", ":") for i in range(lo, hi))
+
+
+def _asks(clause: Token) -> bool:
+    """An indirect question: a wh-word before the clause's subject ("reveals just how swift it is")."""
+    subjects = [c.i for c in clause.children if c.dep_ in _SUBJECTS]
+    end = min(subjects) if subjects else clause.i
+    doc = clause.doc
+    lead = doc[clause.left_edge.i : end]
+    return any(t.tag_ in ("WRB", "WP", "WP$") or t.lower_ == "whether" for t in lead)
+
+
 def _statement(view: DocView, clause: Token, here: int) -> bool:
     """A finite clause with its own subject, not a question, not a relative clause, in this paragraph."""
-    if clause.i in view.quoted or view.paragraph_of(clause.idx) != here:
-        return False
+    if clause.i in view.quoted or view.paragraph_of(clause.idx) != here or clause.pos_ not in ("VERB", "AUX"):
+        return False  # "declared it responsible" has no reported clause
     kids = list(clause.children)
     if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKERS for c in kids):
         return False
-    if clause.left_edge.lower_ in QUESTION_MARKERS and clause.left_edge.lower_ != "that":
+    if (clause.left_edge.lower_ in QUESTION_MARKERS and clause.left_edge.lower_ != "that") or _asks(clause):
         return False
     if any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP") and c.lower_ != "that" for c in kids):
         return False  # "which he said led to ...": the content is a relative clause
@@ -42,8 +59,8 @@ def _content_clause(view: DocView, cue: Token) -> Token | None:
     if cue.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
         return None
     here = view.paragraph_of(cue.idx)
-    for clause in cue.children:
-        if clause.dep_ == "ccomp" and _statement(view, clause, here):
+    for clause in sorted(cue.children, key=lambda c: c.i < cue.i):  # a clause after the cue first
+        if clause.dep_ == "ccomp" and _statement(view, clause, here) and not _set_apart(view, clause, cue):
             return clause
     # "told a weekly briefing that commanders would meet": the parser hung the clause on the
     # object; a "tell X that" verb takes X and a content clause, so read it as one.
@@ -88,12 +105,33 @@ def _fronted(view: DocView, cue: Token) -> tuple[int, int] | None:
     return first, comma - 1
 
 
+def _reports_for(cue: Token) -> bool:
+    """ "Glorioso reports for the Daily News", "reported from Osaka", "which reported on the
+    decision": a job, a place or a topic, not a statement."""
+    preps = {c.lower_ for c in cue.children if c.dep_ == "prep"}
+    return cue.lemma_.lower() == "report" and bool(preps & {"for", "from", "on"})
+
+
+def _gapped(cue: Token) -> bool:
+    """ "the impact it said the law would have": the reported clause lacks the noun it describes."""
+    if cue.dep_ != "relcl":
+        return False
+    return not any(t.tag_ in ("WDT", "WP", "WP$") for left in cue.lefts for t in left.subtree)
+
+
+def _clause_after_phrase(view: DocView, first: int, comma: int) -> bool:
+    """ "By way of Interstate 75, Tampa has ..., Schale says": a fronted phrase, then a clause."""
+    doc = view.doc
+    inner = next((i for i in range(first + 1, comma) if doc[i].text == ","), None)
+    return inner is not None and any(doc[i].tag_ in _FINITE for i in range(inner + 1, comma))
+
+
 def _main_clause(view: DocView, first: int, comma: int, cue: Token) -> bool:
     """Whether the words before "..., X said" can be what X said, not "Asked whether ..., X said:"."""
     doc = view.doc
     lead = doc[first]
     if lead.tag_ in ("IN", "WRB") or lead.lower_ in QUESTION_MARKERS:
-        return False
+        return lead.dep_ == "prep" and _clause_after_phrase(view, first, comma)
     if lead.tag_ in ("VBN", "VBG") and (lead.dep_ == "advcl" or lead.head.i == cue.i):
         return False  # "Speaking to reporters, X said", "Asked about it, X said"
     return not any(t.text == ":" or t.i in view.quoted for t in doc[cue.i + 1 : view.sent_of[cue.i][1]])
@@ -115,6 +153,8 @@ def _surface_fronted(view: DocView, cue: Token) -> tuple[int, int, Token] | None
     if cue.lemma_.lower() not in _SURFACE_CUES:
         return None
     head = None
+    if doc[comma + 1].tag_ in ("WDT", "WP"):
+        return None  # "the funding system, which advocates say hurts schools": a relative clause
     for tok in doc[comma + 1 : cue.i]:
         if tok.tag_ in ("WDT", "WP") and head is not None:
             break  # "the agency that manages the reef confirmed"
@@ -145,7 +185,11 @@ def _trim(view: DocView, first: int, last: int, clause: Token) -> tuple[int, int
         child = rights[-1]
         before = doc[child.left_edge.i - 1]
         dependent_lead = child.left_edge.lower_ in ("according", "especially", "though", "although")
-        if before.text == "," and (child.dep_ in _TRIM_DEPS or (child.dep_ == "prep" and dependent_lead)):
+        # "X said A discouraged it, saying it was unusual": A's words inside what X said, kept;
+        # "..., though she stressed that ..." has its own subject and is a statement of its own.
+        nested = child.lemma_.lower() in INDIRECT_CUES and not _has_subject(child)
+        trims = child.dep_ in _TRIM_DEPS or (child.dep_ == "prep" and dependent_lead)
+        if before.text == "," and trims and not nested:
             last = min(last, before.i - 1)
     return _trim_edges(view, first, last)
 
@@ -167,16 +211,20 @@ def _cue_quotes(view: DocView) -> list[Found]:
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or lemma not in INDIRECT_CUES or view.quote_of[cue.i] >= 0:
             continue
-        if any(c.dep_ == "neg" for c in cue.children):
+        if any(c.dep_ == "neg" for c in cue.children) or _gapped(cue) or _reports_for(cue):
             continue
         clause = _content_clause(view, cue)
         bounds = _fronted(view, cue) if clause is None else None
         speaker = subject_of(cue, view.quoted) if clause is not None or bounds is not None else None
-        if clause is None and bounds is None and (surface := _surface_fronted(view, cue)) is not None:
-            bounds, speaker = (surface[0], surface[1]), surface[2]
+        if clause is None and bounds is None:
+            surface = _surface_fronted(view, cue) or parenthetical(view, cue)
+            if surface is not None:
+                bounds, speaker = (surface[0], surface[1]), surface[2]
         if speaker is None or not can_speak(speaker, strict=lemma in WEAK_CUES):
             continue
         if clause is not None:
+            if any(view.quote_of[i] >= 0 for i in range(clause.left_edge.i, clause.right_edge.i + 1)):
+                continue  # a clause holding quoted words is told by its fragments
             first, last = _trim(view, clause.left_edge.i, clause.right_edge.i, clause)
         else:
             assert bounds is not None

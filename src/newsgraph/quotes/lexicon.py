@@ -35,12 +35,12 @@ FRAME_ONLY = words("continue begin put read conclude")
 
 # Verbs whose object or complement is someone's wording: a quoted fragment under them is
 # that subject's ("condemned the move as 'reckless'", "what they called 'provocative'").
-SPEECH_ACTS = DIRECT_CUES | words("""
-    condemn criticize criticise denounce decry slam blast hail praise welcome accuse blame label
+SPEECH_ACTS = (DIRECT_CUES | words("""
+    condemn criticize criticise denounce decry slam blast rip hail praise welcome accuse blame label
     brand dub term characterize characterise describe call refer cite point express voice vow
     pledge promise demand urge reject dismiss deny question defend threaten predict
-    insist stress emphasize emphasise highlight portray frame depict liken compare
-    """) - FRAME_ONLY
+    insist stress emphasize emphasise highlight portray frame depict liken compare reference invoke
+    """)) - FRAME_ONLY
 
 # Nouns naming an utterance: a quoted fragment under "Lavrov's accusation of US 'destruction'"
 # belongs to the possessor.
@@ -55,7 +55,9 @@ SPEECH_NOUNS = words("""
 # ("earlier coverage in Rossiyskaya Gazeta suggested ...").
 SOURCE_CARRIERS = words("""
     coverage report reporting article story editorial piece broadcast statement letter release memo
-    communique communiqué post tweet
+    communique communiqué post tweet brief filing complaint lawsuit suit motion submission petition
+    affidavit indictment memorandum ruling study survey analysis audit review ad advertisement website
+    transcript email
     """)
 
 # Common nouns for people by role: an appositive name next to one is a person's name
@@ -87,7 +89,7 @@ PERSON_NOUNS = words("""
     superintendent sprinter skier golfer chemist biologist physicist psychologist psychiatrist lecturer miner
     congressman congresswoman congressperson rep justice host anchor lobbyist operative staffer proponent
     advocate backer donor businessman businesswoman entrepreneur mogul plaintiff suspect inmate prisoner
-    detainee hostage citizen man woman girl boy
+    detainee hostage citizen man woman girl boy treasurer comptroller registrar provost marshal
     """)
 
 # Groups, institutions, documents and media that can be the source of a statement.
@@ -141,6 +143,14 @@ ROLE_HYPERNYMS: dict[str, tuple[str, ...]] = {
 # Nouns that re-mention an organisation already named ("the company said").
 ORG_ANAPHORS = words("company firm group carrier maker retailer lender bank insurer airline")
 
+# Titles writers use as epithets for the person a story is about ("the Republican nominee
+# said" after "Donald Trump"), even when no role words in the text say so.
+EPITHETS = words("""
+    nominee candidate president senator governor leader chancellor premier minister mayor
+    congressman congresswoman lawmaker businessman businesswoman billionaire mogul tycoon magnate
+    chairman chairwoman incumbent challenger frontrunner
+    """)
+
 # Nouns that re-mention whatever body was named last ("the agency said", "the network said").
 BODY_NOUNS = words("""
     agency organization organisation body network outlet institution union association federation
@@ -158,8 +168,9 @@ NOT_ONLY_PEOPLE = words("owner investor partner member client customer critic su
 HONORIFICS = words("mr mrs ms miss dr prof sir dame lord lady")
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
-PLURAL_PRONOUNS = frozenset({"they"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
+QUANTIFIERS = words("many some most several few all both none one each any either neither half majority")
 QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "which", "whom"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
@@ -168,6 +179,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # a title-case phrase in the writer's voice is a name).
 TITLE_NOUNS = words("""
     film drama movie documentary book novel memoir album song single show series play opera
+    anthem hymn ballad track poem
     musical exhibition painting poem bill act law operation programme program campaign project
     initiative slogan hashtag motto brand strategy doctrine plan scheme report the a
     """)

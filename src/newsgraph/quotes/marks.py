@@ -125,11 +125,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     for ps, pe in paras:
         marks = []
         for m in _MARK_RE.finditer(text, ps, pe):
-            mark = m.group()
-            role = _role(text, m.start(), mark)
+            chars = m.group()
+            role = _role(text, m.start(), chars)
             if role is not None:
-                family = "double" if mark in _DOUBLED else _FAMILY[mark]
-                marks.append(_Mark(m.start(), family, role, len(mark)))
+                family = "double" if chars in _DOUBLED else _FAMILY[chars]
+                marks.append(_Mark(m.start(), family, role, len(chars)))
         marks_by_para.append(marks)
 
     out: list[QuotedSpan] = []

@@ -19,8 +19,10 @@ _LOOSE_MODIFIERS = words("former new top senior junior current then acting deput
 
 
 def _barrier(tok: Token) -> bool:
-    """Tokens a noun phrase never crosses: line breaks, quote marks, dashes, brackets."""
-    return tok.is_space or tok.is_quote or tok.text in _BARRIERS
+    """Tokens a noun phrase never crosses: line breaks, quote marks, dashes (a hyphen with spaces
+    around it too: "MOSCOW - Russia's network"), brackets."""
+    spaced = tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.is_space or tok.is_quote or tok.text in _BARRIERS or spaced
 
 
 def np_span(head: Token) -> tuple[int, int]:
@@ -38,18 +40,28 @@ def np_span(head: Token) -> tuple[int, int]:
         if child.dep_ == "prep" and child.i == end and child.lower_ in ("at", "in", "of", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ == "PROPN":
-                end = objects[0].right_edge.i + 1
+                end = objects[0].i + 1  # "at Columbia University", not "... and John Conyers"
         elif child.dep_ in ("compound", "nmod") and child.i == end:
             end = child.right_edge.i + 1
     return start, end
 
 
-def display_phrase(head: Token) -> str:
-    """The phrase without a leading determiner: "the U.S. and Japanese ministers" -> "U.S. and ..."."""
+def display_phrase(head: Token, described: bool = False) -> str:
+    """The phrase without a leading determiner: "the U.S. and Japanese ministers" -> "U.S. and ...".
+
+    ``described`` keeps an "of" phrase that says who a common noun is ("a group of black parents",
+    "critics of the program"), for speakers the text never names.
+    """
     start, end = np_span(head)
     doc = head.doc
     while start < head.i and doc[start].lower_ in DETERMINERS | {"also", "both", "all"}:
         start += 1
+    if described and head.pos_ == "NOUN":
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and not any(
+                _barrier(t) for t in prep.subtree
+            ):
+                end = prep.right_edge.i + 1
     return doc[start:end].text
 
 

@@ -11,6 +11,8 @@ from newsgraph.quotes.lexicon import (
     NON_AGENT_NOUNS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
+    QUANTIFIERS,
+    SOURCE_CARRIERS,
     SPEECH_ACTS,
 )
 
@@ -22,13 +24,18 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def subject_of(verb: Token, skip: Container[int] = ()) -> Token | None:
     """The subject of ``verb``, inherited through participles, infinitives and conjoined verbs.
 
-    A passive verb gives its agent ("was told by X"); "X was quoted as saying" gives X.
-    Tokens in ``skip`` (inside quote marks) are never the subject; of two, the nearer wins.
+    A passive verb gives its agent ("was told by X"); "X was quoted as saying" and "the site
+    quoted X as saying" give X. Tokens in ``skip`` (inside quote marks) are never the subject;
+    of two, the nearer wins.
     """
     for _ in range(6):
+        if verb.lemma_ == "quote":  # "the site quoted X as saying"
+            quoted = [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip]
+            if quoted:
+                return quoted[0]
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in skip]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            return partitive(min(subjects, key=lambda c: abs(c.i - verb.i)))
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in skip]
         if passive and verb.lemma_ == "quote":
             return passive[0]
@@ -59,6 +66,44 @@ def agentive(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and lemma not in NON_AGENT_NOUNS and lemma.endswith(_AGENT_SUFFIXES)
 
 
+def partitive(tok: Token) -> Token:
+    """The group in "many of them", "one of the residents", "some of whom": who is speaking."""
+    if tok.lower_ not in QUANTIFIERS and tok.tag_ != "CD":
+        return tok
+    if any(c.dep_ == "appos" for c in tok.children):
+        return tok  # "One of them, Liis Kask, said": the name is the speaker
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return tok
+
+
+def antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the union, which said", "families, many of whom say".
+
+    Found through the relative clause, or else as the noun just before the pronoun's phrase,
+    for the parser may not have seen the relative clause.
+    """
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head.i == node.i:
+            break
+        node = node.head
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 6), -1):
+        word = doc[i]
+        if word.pos_ in ("NOUN", "PROPN"):
+            outer = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "of" else word
+            return outer if outer.pos_ in ("NOUN", "PROPN") else word
+        if not (word.is_punct or word.lower_ == "of" or word.lower_ in QUANTIFIERS):
+            return None
+    return None
+
+
 def is_age(tok: Token) -> bool:
     """"the 24-year-old": a person, named earlier."""
     return tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)
@@ -75,6 +120,9 @@ def can_speak(tok: Token, strict: bool) -> bool:
         return True  # "One of them, Liis Kask, said"
     if is_age(tok):
         return True
+    if tok.tag_ in ("WDT", "WP") and lower != "who":
+        noun = antecedent(tok)
+        return noun is not None and noun.i != tok.i and can_speak(noun, strict)
     if tok.pos_ == "PRON":
         return lower in PERSONAL_PRONOUNS or lower in PLURAL_PRONOUNS or lower in ("it", "who", "i", "we")
     if tok.ent_type_ in _SPEAKER_ENTS or tok.pos_ == "PROPN":
@@ -84,4 +132,4 @@ def can_speak(tok: Token, strict: bool) -> bool:
         return False
     if not strict:
         return tok.pos_ in ("NOUN", "PROPN")
-    return lemma in AGENT_NOUNS or lower in AGENT_NOUNS
+    return lemma in AGENT_NOUNS or lower in AGENT_NOUNS or lemma in SOURCE_CARRIERS
