@@ -97,7 +97,7 @@ URLS = [
     "/actor/person:p2999", "/quotes", "/quotes?about=country:RUS", "/quotes?speaker=number7", "/quotes?type=direct&outlet=Outlet+3",
     "/quotes?page=100", "/events", "/events?actor=country:USA&role=target", "/events?source=RUS&target=USA",
     "/relations", "/relations?since=2020&until=2020", "/relations?source=RUS&target=USA&both=1",
-    "/stories", "/story/st7",
+    "/stories",
     "/api/overview", "/api/articles?q=drought&facets=true", "/api/quotes?limit=200", "/api/events?event_type=COERCE",
     "/api/network?since=2019-06", "/api/quotes?speaker_id=person:p7&format=csv&limit=50000",
 ]
