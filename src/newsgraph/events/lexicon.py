@@ -54,6 +54,7 @@ class Frame:
     verbs: frozenset[str]
     objects: frozenset[str]  # noun keys; "@any" matches every noun
     sense: Sense
+    owned: bool = False  # only for the actor's own things ("handed over their weapons")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def load_lexicon() -> Lexicon:
         verbs={k: Sense.parse(v) for k, v in data["verbs"].items()},
         adjectives={k: Sense.parse(v) for k, v in data["adjectives"].items()},
         frames=[
-            Frame(frozenset(f["verbs"]), expand(f["objects"]), Sense.parse(f["sense"])) for f in data["frames"]
+            Frame(frozenset(f["verbs"]), expand(f["objects"]), Sense.parse(f["sense"]), f.get("owned", False))
+            for f in data["frames"]
         ],
         nouns={k: Sense.parse(v) for k, v in data["nouns"].items()},
         words={k: frozenset(v) for k, v in words.items() if isinstance(v, list)},

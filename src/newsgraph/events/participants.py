@@ -9,24 +9,42 @@ first person inside a quote or a reported statement is its speaker.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import code_text
-from newsgraph.events.syntax import clause_tokens, conjuncts, own_clause, pobj
+from newsgraph.events.syntax import clause_tokens, conjuncts, own_clause, pobj, subject
 from newsgraph.quotes.discourse import Discourse, Entity
 from newsgraph.records import Mention, Quote
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine"})
-THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"})
+THIRD_PERSON = frozenset({
+    "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",
+})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "nummod")
 NP_PREPS = frozenset({"of", "from", "in", "for", "at", "with", "between", "on", "to", "by", "against"})
-LOCATIVE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around", "off"})
+CIRCUMSTANCE_PREPS = frozenset({
+    "despite", "after", "before", "amid", "amidst", "following", "during", "since", "until", "because",
+})
+PLACE_KINDS = frozenset({"country", "place", "location", "gpe"})
+LOCATIVE_PREPS = frozenset({
+    "in", "into", "near", "outside", "inside", "across", "throughout", "around", "off",
+})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non", "ex"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
-GROUP_NOUNS = frozenset({"country", "nation", "side", "government", "ally", "neighbour", "neighbor", "power", "state"})
+THE = frozenset({"the", "this"})
+CULTURE_NOUNS = frozenset({
+    "language", "culture", "literature", "cuisine", "music", "film", "art", "heritage", "tradition",
+    "alphabet", "script", "dialect", "custom", "folklore", "food", "wine", "football",
+})
+PEOPLE_NOUNS = frozenset({"population", "minority", "community", "diaspora"})
+NGO_SECTORS = frozenset({"NGO", "HRI"})
+INTERNATIONAL = frozenset({"international", "multinational", "u.n.", "un"})
+GROUP_NOUNS = frozenset({
+    "country", "nation", "side", "government", "ally", "neighbour", "neighbor", "power", "state",
+})
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,9 @@ def mention_code(m: Mention) -> str | None:
 def _code_phrase(text: str) -> list[Party]:
     """The actors stage's coding of a phrase no mention covers ("Palestinian youths")."""
     coded = code_text(text)
+    ngo = coded is not None and coded.kind in ("org", "group") and coded.sector in NGO_SECTORS
+    if coded is not None and not coded.country and ngo:
+        return [Party("NGO", None, coded.sector, coded.kind)]  # "a human rights group", "aid agencies"
     if coded is None or not coded.country:
         return []
     countries = coded.countries if len(coded.countries) > 1 else (coded.country,)
@@ -66,6 +87,15 @@ def _definite(tok: Token, words: frozenset[str]) -> bool:
 
 def is_dateline(tok: Token) -> bool:
     return _dateline(tok.doc[tok.i : tok.i + 1])
+
+
+def actor_subject(verb: Token) -> Token | None:
+    """The subject of a verb, passing over a dateline the parser took for one ("SEOUL, Nov 29 -
+    North Korea launched ...")."""
+    subj = subject(verb)
+    if subj is not None and is_dateline(subj):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not is_dateline(c)), None)
+    return subj
 
 
 def _dateline(span: Span) -> bool:
@@ -83,7 +113,47 @@ def _stance(span: Span) -> bool:
     if len(words) > 1 and words[0] in STANCE_PREFIXES:
         return True
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].text in HYPHENS and doc[span.start - 2].lower_ in STANCE_PREFIXES
+    return span.start >= 2 and doc[span.start - 1].text in HYPHENS and (
+        doc[span.start - 2].lower_ in STANCE_PREFIXES
+    )
+
+
+def _stance_word(tok: Token) -> bool:
+    """A token of an "anti-Syria" or "pro-Moscow" modifier, which says what an actor is against or for."""
+    doc = tok.doc
+
+    def prefix(i: int) -> bool:
+        return 0 <= i < len(doc) - 1 and doc[i].lower_ in ("anti", "pro") and doc[i + 1].text in HYPHENS
+
+    return prefix(tok.i) or prefix(tok.i - 1) or prefix(tok.i - 2)
+
+
+def _ethnic(tok: Token) -> bool:
+    """ "ethnic Albanians", "the Albanian population", "the Serb minority": a people, not a state."""
+    ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+    return ethnic or tok.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _placing(tok: Token, placing_act: bool = True) -> bool:
+    """Whether a name sits in a locative phrase ("in Beirut", "in a residential sector of Beirut"),
+    one that places the act itself when ``placing_act``."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos") and abs(head.head.i - head.i) <= 3:
+        head = head.head
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+    return locative and (not placing_act or _adverbial(head.head))
+
+
+def _circumstance(tok: Token, head: Token) -> bool:
+    """Whether a name sits in a phrase of circumstance of the act ("despite a Russian strike", "after
+    fighting with infiltrators from Pakistan"), which names no party to it."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _adverbial(prep: Token) -> bool:
@@ -147,14 +217,27 @@ class Participants:
         actor_like: bool = True,
         depth: int = 0,
         anaphora: bool = True,
+        skip: frozenset[str] = frozenset(),
     ) -> list[Party]:
         """Actors named by the noun phrase headed at ``tok``: coordinated heads first, then their
         modifiers ("Israeli soldiers"), then, phrase by phrase, what they are of, by, for...
         ("chiefs of Japan"). ``deep=False`` stops before the prepositional phrases; the actors
         stage's phrase coder is asked only about ``actor_like`` heads ("youths", not "concerns");
-        ``anaphora=False`` leaves "the ministers" unresolved."""
+        ``anaphora=False`` leaves "the ministers" unresolved; ``skip`` names prepositions whose phrases
+        are not followed ("talks on Korea")."""
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self.pronoun(tok, speaker)
+        if tok.lemma_.lower() in CULTURE_NOUNS:
+            return []  # "the Russian language" is no actor
+        found = self._parties(tok, speaker, deep, actor_like, depth, anaphora, skip)
+        if _ethnic(tok):  # "ethnic Albanians": where they live decides, not their kin state
+            return [replace(p, kind="ethnic") for p in found]
+        return found
+
+    def _parties(
+        self, tok: Token, speaker: list[Party] | None, deep: bool, actor_like: bool, depth: int,
+        anaphora: bool, skip: frozenset[str],
+    ) -> list[Party]:
         heads = conjuncts(tok)
         modifiers: list[Token] = []
         phrases: list[Token] = []
@@ -162,7 +245,7 @@ class Participants:
             for c in head.children:
                 if c.dep_ in MODIFIER_DEPS and c.i < head.i or c.dep_ == "compound":
                     modifiers.append(c)
-                elif c.dep_ == "prep" and c.lower_ in NP_PREPS and (obj := pobj(c)) is not None:
+                elif c.dep_ == "prep" and c.lower_ in NP_PREPS - skip and (obj := pobj(c)) is not None:
                     phrases.append(obj)
                 elif c.dep_ == "amod":
                     phrases.append(c)  # "militants loyal to X"
@@ -173,13 +256,17 @@ class Participants:
                 return [p for p in found if p.code]
             uncoded += found
         for phrase in phrases if deep and depth < 3 else []:
-            found = self.parties(phrase, speaker, actor_like=False, depth=depth + 1, anaphora=anaphora)
+            found = self.parties(
+                phrase, speaker, actor_like=False, depth=depth + 1, anaphora=anaphora, skip=skip
+            )
             if any(p.code for p in found):
                 return [p for p in found if p.code]
         for head in heads if actor_like else []:
-            coded = _code_phrase(" ".join(t.text for t in clause_tokens(head)))
+            coded = _code_phrase(" ".join(t.text for t in clause_tokens(head) if not _stance_word(t)))
             if coded:
                 return coded
+            if any(c.dep_ == "amod" and c.lower_ in INTERNATIONAL for c in head.children):
+                return [Party("IGO", None, None, "igo")]  # "international monitors", "multinational force"
         if tok.pos_ == "NOUN" and anaphora and _definite(tok, DEFINITE):
             resolved = self.resolve_nominal(tok)
             if any(p.code for p in resolved):
@@ -201,6 +288,10 @@ class Participants:
         if whole and not any(p.code for p in out):
             for tok in pronouns:  # "its troops"; but "our Japanese partners" are Japanese
                 out += self.pronoun(tok, speaker)
+        if whole and not any(p.code for p in out):
+            for tok in toks:  # "the country's role", "the government's decision"
+                if tok.dep_ == "poss" and tok.pos_ == "NOUN" and _definite(tok, THE):
+                    out += self.resolve_nominal(tok)
         return out
 
     def _mention_parties(self, m: Mention) -> list[Party]:
@@ -213,12 +304,13 @@ class Participants:
                 return [Party(c, m.actor_id, m.sector, m.kind) for c in self._groups[m.start]]
         return [Party(mention_code(m), m.actor_id, m.sector, m.kind)]
 
-    def coded_after(self, head: Token, exclude: set[str]) -> list[Party]:
+    def coded_after(self, head: Token, exclude: set[str], places: bool = True) -> list[Party]:
         """The first coded actor after the trigger in its clause, other than ``exclude``: the last
-        resort for a target."""
+        resort for a target. PLOVER often takes the place of an act as its target; ``places=False``
+        skips it (a meeting's venue is no party to the meeting)."""
         for tok in own_clause(head):
             m = self._by_token.get(tok.i)
-            if tok.i <= head.i or m is None:
+            if tok.i <= head.i or m is None or not places and _placing(tok) or _circumstance(tok, head):
                 continue
             code = mention_code(m)
             if code and code not in exclude:
@@ -236,7 +328,8 @@ class Participants:
         lower = tok.lower_
         if lower in FIRST_PERSON:
             return list(speaker or self.speaker_at(tok))
-        if speaker and lower in THIRD_PERSON and tok.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[tok.i]:
+        subject_pronoun = lower in THIRD_PERSON and tok.dep_ in ("nsubj", "nsubjpass")
+        if speaker and subject_pronoun and not self._in_quote[tok.i]:
             return list(speaker)  # "Iraq said it would allow ...": the speaker speaks of itself
         if lower in ("its", "their", "his", "her", "them", "him"):
             return self._recent(tok)
@@ -267,20 +360,18 @@ class Participants:
             group = self._recent_group(tok)
             if group:
                 return group
-        if tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN" and self._definite(tok):
+        if tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN" and _definite(tok, THE):
             return self._recent_country(tok)
         return self._entity_parties(self._discourse_model().resolve(tok))
 
-    @staticmethod
-    def _definite(tok: Token) -> bool:
-        return _definite(tok, frozenset({"the", "this"}))
-
     def _recent_country(self, tok: Token) -> list[Party]:
-        """ "the country": the last country named before it, in this or the previous sentences."""
+        """ "the country": the last country named before it, in this or the previous sentences, also
+        as the country of an actor ("a Belgian commission ... the country's role")."""
         for i in range(tok.i - 1, max(-1, tok.sent.start - 80), -1):
             m = self._by_token.get(i)
-            if m is not None and m.kind == "country" and mention_code(m):
-                return [Party(mention_code(m), m.actor_id, m.sector, m.kind)]
+            code = mention_code(m) if m is not None else None
+            if m is not None and code and len(code) == 3 and code not in ("IGO", "NGO", "IMG"):
+                return [Party(code, f"country:{code}", None, "country")]
         return []
 
     def _recent_group(self, tok: Token) -> list[Party]:
@@ -315,13 +406,8 @@ class Participants:
     def _place(self, toks: list[Token], placing_act: bool) -> tuple[str, str | None] | None:
         for tok in toks:
             m = self._by_token.get(tok.i)
-            if m is None or m.kind not in ("country", "place", "location", "gpe") and tok.ent_type_ not in ("GPE", "LOC"):
+            if m is None or m.kind not in PLACE_KINDS and tok.ent_type_ not in ("GPE", "LOC"):
                 continue
-            head = tok
-            while head.dep_ in ("compound", "flat", "appos") and abs(head.head.i - head.i) <= 3:
-                head = head.head
-            while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-                head = head.head.head  # "in a residential sector of Beirut"
-            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and (not placing_act or _adverbial(head.head)):
+            if _placing(tok, placing_act):
                 return m.text, mention_code(m)
         return None

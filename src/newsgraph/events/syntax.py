@@ -19,8 +19,10 @@ QUANTITY_NOUNS = frozenset({
     "kilogram", "kilograms", "barrel", "barrels", "litre", "litres", "liter", "liters", "worth", "amount",
     "quantity", "sum", "load", "consignment", "bit", "piece", "pieces", "element", "unit", "units",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "night", "nights",
-    "dose", "doses", "truckload", "truckloads", "planeload", "planeloads", "shipload", "container", "containers",
-    "crate", "crates", "bag", "bags", "sack", "sacks", "convoy", "convoys", "team", "teams",
+    "dose", "doses", "truckload", "truckloads", "planeload", "planeloads", "shipload", "container",
+    "containers", "crate", "crates", "bag", "bags", "sack", "sacks", "convoy", "convoys", "team", "teams",
+    "collection", "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "franc", "francs",
+    "mark", "marks",
 })
 # Words that act as a verb particle even when the parser makes them a preposition with no object
 # ("pulled [out] of the city") or an adverb ("pulled [back] from").
@@ -30,8 +32,11 @@ IRREGULAR_PAST = {
     "took": "take", "taken": "take", "ran": "run", "drew": "draw", "drawn": "draw", "threw": "throw",
     "thrown": "throw", "built": "build", "gave": "give", "given": "give", "sent": "send", "struck": "strike",
     "fought": "fight", "caught": "catch", "wrote": "write", "written": "write", "sold": "sell", "won": "win",
+    "forgave": "forgive", "forgiven": "forgive", "froze": "freeze", "frozen": "freeze", "swore": "swear",
+    "sworn": "swear", "stole": "steal", "stolen": "steal", "withheld": "withhold", "forbade": "forbid",
 }
-VERB_PREFIXES = ("re", "over", "under", "out", "with", "up")
+VERB_PREFIXES = ("", "re", "over", "under", "out", "with", "up")
+WANTED = frozenset({"suspect", "want", "accuse", "indict", "charge", "convict"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -41,7 +46,7 @@ def lemma(tok: Token) -> str:
 
 def verb_bases(verb: Token) -> list[str]:
     """The lemma, and for a past form the "-d" reading the lemmatizer may miss ("staged": "stag", "stage")
-    or the prefixed irregular past it leaves alone ("retook": "retake")."""
+    or the irregular past it leaves alone ("forgave", "retook")."""
     base = lemma(verb)
     word = verb.lower_
     if verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and word[:-1] != base:
@@ -80,7 +85,9 @@ def is_passive(verb: Token) -> bool:
 
 
 def is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in tok.children)
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in tok.children
+    )
 
 
 def auxiliaries(tok: Token) -> set[str]:
@@ -98,6 +105,11 @@ def direct_object(verb: Token) -> Token | None:
     obj = child(verb, "dobj", "obj")
     if obj is None and is_passive(verb):
         obj = child(verb, "nsubjpass")
+    doc = verb.doc
+    if obj is None and verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ == "cc":
+        # "beat and detained demonstrators": verbs joined back to back share their object
+        shared = (child(c, "dobj") for c in verb.children if c.dep_ == "conj")
+        obj = next((o for o in shared if o is not None), None)
     return unquantify(obj) if obj is not None else None
 
 
@@ -135,6 +147,14 @@ def noun_keys(noun: Token) -> list[str]:
         keys.append(noun.lower_)
     # The modifier alone, last: "mediation efforts" acts like "mediation".
     keys += [lemma(c) for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
+        keys.append("<people>")  # "thousands of Moslems", "two Britons"
+    if noun.ent_type_ == "PERSON":
+        keys.append("<person>")  # "hosted Prime Minister Ryutaro Hashimoto"
+    if noun.ent_type_ in ("GPE", "LOC") or noun.pos_ == "PROPN" and noun.ent_type_ == "FAC":
+        keys.append("<place>")  # "sealed off the West Bank", "shelled Srebrenica"
+    if any(c.dep_ == "acl" and lemma(c) in WANTED for c in noun.children):
+        keys.append("<suspect>")  # "three men suspected of bombings"
     return keys
 
 
@@ -152,7 +172,8 @@ def _keys(verb: Token, base: str) -> Iterator[tuple[str, Token | None]]:
     preps = [
         c
         for c in verb.children
-        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP" and not temporal(pobj(c)) and c not in prts
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP" and c not in prts
+        and not temporal(pobj(c))
     ]
     preps += [c for prt in prts for c in prt.children if c.dep_ == "prep" and not temporal(pobj(c))]
     obj = direct_object(verb)
@@ -176,8 +197,9 @@ def _keys(verb: Token, base: str) -> Iterator[tuple[str, Token | None]]:
 
 
 def temporal(noun: Token | None) -> bool:
-    """A time phrase ("on Friday"), which never completes a phrasal verb."""
-    return noun is not None and noun.ent_type_ in ("DATE", "TIME")
+    """A time phrase ("on Friday"), which never completes a phrasal verb; "months of protests" is
+    about the protests."""
+    return noun is not None and noun.ent_type_ in ("DATE", "TIME") and unquantify(noun).i == noun.i
 
 
 def subject(verb: Token) -> Token | None:
@@ -224,7 +246,8 @@ def own_clause(head: Token) -> list[Token]:
         out.append(tok)
         stack.extend(
             c for c in tok.children
-            if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis") and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis")
+            and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         )
     return sorted(out, key=lambda t: t.i)
 
