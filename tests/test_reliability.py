@@ -126,3 +126,26 @@ def test_readers_never_see_half_an_article(tmp_path: Path, setup: tuple[Path, Pa
     assert proc.returncode == 0
     if checks == 0:
         pytest.skip("ingest finished before a reader could look on this machine")
+
+
+@pytest.mark.slow
+def test_hostile_inputs_end_in_clear_errors_or_clean_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "nested.html").write_text("<html><body>" + "<div>" * 50_000 + "<p>Deep text here.</p>"
+                                        + "</div>" * 50_000 + "</body></html>")
+    (folder / "giant-line.txt").write_text("word " * 600_000)  # one 3-million-character line: over the cap
+    (folder / "marks.txt").write_text('Title\n\n' + '"' * 20_000 + " he said " + "“‘«" * 10_000 + "\n")
+    (folder / "nul.txt").write_bytes(b"Harbour reopens\n\nThe port \x00reopened on Monday, officials said.\n")
+    (folder / "ok.txt").write_text('Talks resume\n\n"We are ready," the envoy told reporters on Monday.\n')
+    db = tmp_path / "h.db"
+    result = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(folder), "--db", str(db)],
+                            capture_output=True, text=True, timeout=600)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.returncode == 1
+    assert any("giant-line.txt" in line for line in errors)
+    conn = sqlite3.connect(db)
+    ids = {row[0] for row in conn.execute("SELECT id FROM articles")}
+    conn.close()
+    assert "ok.txt" in ids and "marks.txt" in ids
+    assert len(ids) + len(errors) == 5
