@@ -106,6 +106,46 @@ class IngestReport:
     errors: list[IngestError]
 
 
+class IngestRun:
+    """One ingest run, whatever the engine: the store's run record, counts, errors, and the
+    steps every engine ends with (writing results in order, relinking copies and stories)."""
+
+    def __init__(self, store: Store, config: Config, command: str, on_error: Callable[[IngestError], None] | None,
+                 progress: Progress | None, extra_versions: dict[str, str] | None = None) -> None:
+        self.store, self.config, self.on_error, self.progress = store, config, on_error, progress
+        self.tag = pipeline_tag(config)
+        self.run_id = store.start_run(command, config.to_dict(), {**versions(config), **(extra_versions or {})})
+        self.counts = Counts()
+        self.errors: list[IngestError] = []
+
+    def fail(self, err: IngestError) -> None:
+        self.errors.append(err)
+        self.counts.failed += 1
+        if self.on_error:
+            self.on_error(err)
+
+    def fresh_batches(self, inputs: Iterable[RawDocument | IngestError]) -> Iterator[list[RawDocument]]:
+        size = max(1, self.config.ingest.batch_size)
+        return fresh_batches(inputs, self.store, self.tag, self.counts, self.fail, self.progress, size)
+
+    def write(self, results: list[Extraction | IngestError]) -> None:
+        """Store one batch of results (in one transaction) and count them."""
+        for r in results:
+            if isinstance(r, IngestError):
+                self.fail(r)
+        added, updated = self.store.write_batch([r for r in results if isinstance(r, Extraction)], self.tag)
+        self.counts.added += added
+        self.counts.updated += updated
+        if self.progress:
+            self.progress(len(results))
+
+    def finish(self) -> IngestReport:
+        relink(self.store, self.config, full=self.counts.updated > 0)
+        self.store.record_failures(self.run_id, self.errors)
+        self.store.finish_run(self.run_id, self.counts)
+        return IngestReport(self.counts, self.errors)
+
+
 _worker: Extractor | None = None
 
 
@@ -178,30 +218,8 @@ def ingest(
     Each batch is written in one transaction, so an interrupted run keeps whole articles
     only, and rerunning it finishes the work without duplicates.
     """
-    tag = pipeline_tag(config)
-    run_id = store.start_run("ingest " + " ".join(paths), config.to_dict(), versions(config))
-    counts = Counts()
-    errors: list[IngestError] = []
-
-    def fail(err: IngestError) -> None:
-        errors.append(err)
-        counts.failed += 1
-        if on_error:
-            on_error(err)
-
-    inputs = iter_inputs(paths, config.ingest, stdin=stdin)
-    batches = fresh_batches(inputs, store, tag, counts, fail, progress, max(1, config.ingest.batch_size))
+    run = IngestRun(store, config, "ingest " + " ".join(paths), on_error, progress)
+    batches = run.fresh_batches(iter_inputs(paths, config.ingest, stdin=stdin))
     for results in _run_batches(batches, config, processes or config.nlp.processes):
-        good = [r for r in results if isinstance(r, Extraction)]
-        for r in results:
-            if isinstance(r, IngestError):
-                fail(r)
-        added, updated = store.write_batch(good, tag)
-        counts.added += added
-        counts.updated += updated
-        if progress:
-            progress(len(results))
-    relink(store, config, full=counts.updated > 0)
-    store.record_failures(run_id, errors)
-    store.finish_run(run_id, counts)
-    return IngestReport(counts, errors)
+        run.write(results)
+    return run.finish()

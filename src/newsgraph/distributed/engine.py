@@ -23,7 +23,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import spacy
 
-from newsgraph.collection import relink
 from newsgraph.config import Config
 from newsgraph.distributed.rows import SHARD_SCHEMA, raw_from_row, raw_row, result_from_row, result_row
 from newsgraph.ingest import iter_inputs
@@ -31,12 +30,10 @@ from newsgraph.nlp import load_model
 from newsgraph.pipeline import (
     Extractor,
     IngestReport,
+    IngestRun,
     Progress,
     batched,
-    fresh_batches,
-    pipeline_tag,
     process_batch,
-    versions,
 )
 from newsgraph.records import Extraction, IngestError, RawDocument
 from newsgraph.store.db import Counts, Store
@@ -117,24 +114,13 @@ def _run(
     progress: Progress | None, on_error: Callable[[IngestError], None] | None, stdin: BinaryIO | None,
     ray: Any,
 ) -> IngestReport:
-    tag = pipeline_tag(config)
-    run_id = store.start_run("ingest --engine ray " + " ".join(paths), config.to_dict(),
-                             {**versions(config), "ray": ray.__version__})
-    counts = Counts()
-    errors: list[IngestError] = []
-
-    def fail(err: IngestError) -> None:
-        errors.append(err)
-        counts.failed += 1
-        if on_error:
-            on_error(err)
-
+    run = IngestRun(store, config, "ingest --engine ray " + " ".join(paths), on_error, progress,
+                    {"ray": ray.__version__})
     batch_size = max(1, config.ingest.batch_size)
-    inputs = iter_inputs(paths, config.ingest, stdin=stdin)
-    batches = fresh_batches(inputs, store, tag, counts, fail, progress, batch_size)
+    batches = run.fresh_batches(iter_inputs(paths, config.ingest, stdin=stdin))
     # Unique even when several databases share one shard_dir: a wave folder holds only its own rows.
-    run_dir = posixpath.join(root, f"run-{run_id}-{uuid.uuid4().hex[:8]}")
-    for number, wave in enumerate(_waves(batches, wave_size, counts, progress)):
+    run_dir = posixpath.join(root, f"run-{run.run_id}-{uuid.uuid4().hex[:8]}")
+    for number, wave in enumerate(_waves(batches, wave_size, run.counts, progress)):
         out = posixpath.join(run_dir, f"wave-{number:05d}")
         # At least four batches per actor, so that the actors finish a wave at about the same time.
         work = max(1, min(batch_size, len(wave) // (4 * pool)))
@@ -144,18 +130,8 @@ def _run(
             compute=ray.data.ActorPoolStrategy(size=min(pool, math.ceil(len(wave) / work))),
         ).write_parquet(out)
         for results in batched(_read_wave(out, len(wave)), batch_size):
-            for r in results:
-                if isinstance(r, IngestError):
-                    fail(r)
-            added, updated = store.write_batch([r for r in results if isinstance(r, Extraction)], tag)
-            counts.added += added
-            counts.updated += updated
-            if progress:
-                progress(len(results))
-    relink(store, config, full=counts.updated > 0)
-    store.record_failures(run_id, errors)
-    store.finish_run(run_id, counts)
-    return IngestReport(counts, errors)
+            run.write(results)
+    return run.finish()
 
 
 def _waves(
