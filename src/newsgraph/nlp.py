@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 
 class ModelError(RuntimeError):
     """The configured spaCy model is not installed."""
+
+
+# No real sentence is this long; hostile text (thousands of quote marks, no full stop) is cut
+# into pieces of this size so the parser's cost stays bounded.
+MAX_SENTENCE_TOKENS = 300
 
 
 @Language.component("paragraph_sentences")
@@ -21,10 +28,42 @@ def paragraph_sentences(doc: Doc) -> Doc:
     The parser keeps preset boundaries, and small models otherwise glue a headline-like
     paragraph to the next one, which misleads every stage after it.
     """
+    since_break = 0
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        previous = doc[token.i - 1]
+        since_break += 1
+        if "\n" in previous.text or "\n" in previous.whitespace_ or since_break >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
+            since_break = 0
     return doc
+
+
+# spaCy's tokenizer is quadratic in the length of a run without whitespace (it re-slices the
+# run for every prefix and suffix it strips); runs longer than this are cut into pieces of it.
+MAX_RUN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS * 5},}}")
+
+
+class BoundedTokenizer:
+    """The model's tokenizer, with hostile runs (20,000 quote marks) cut into fixed pieces."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        docs, pos = [], 0
+        for run in _LONG_RUN.finditer(text):
+            if run.start() > pos:
+                docs.append(self.tokenizer(text[pos:run.start()]))
+            chunk = run.group()
+            words = [chunk[i:i + MAX_RUN_CHARS] for i in range(0, len(chunk), MAX_RUN_CHARS)]
+            docs.append(Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words)))
+            pos = run.end()
+        if pos < len(text):
+            docs.append(self.tokenizer(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 @lru_cache(maxsize=4)
@@ -39,6 +78,7 @@ def load_model(name: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
 

@@ -118,6 +118,9 @@ def _span(text: str, opener: _Mark, end: int, close: int | None) -> QuotedSpan |
     return QuotedSpan(opener.pos, start, end, close, opener.family)
 
 
+MAX_MARKS_PER_PARAGRAPH = 400
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Outermost quoted spans of ``text`` in order; never raises, never crosses an unmarked paragraph."""
     marks_by_para: list[list[_Mark]] = []
@@ -130,7 +133,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if role is not None:
                 family = "double" if chars in _DOUBLED else _FAMILY[chars]
                 marks.append(_Mark(m.start(), family, role, len(chars)))
-        marks_by_para.append(marks)
+        # No prose paragraph holds hundreds of quote marks; such text is noise, and pairing
+        # its marks would cost time quadratic in their number.
+        marks_by_para.append(marks if len(marks) <= MAX_MARKS_PER_PARAGRAPH else [])
 
     out: list[QuotedSpan] = []
     carried: _Mark | None = None  # an outer quote continued from the previous paragraph
