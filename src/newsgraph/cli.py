@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, BinaryIO
+from typing import Annotated, Any, BinaryIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -35,6 +35,8 @@ from newsgraph.store import queries
 from newsgraph.store.db import Store, StoreError
 from newsgraph.store.export import FORMATS, TABLES, export
 from newsgraph.web import serve
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Newsgraph: raw news articles in, a sourced knowledge base out.",
@@ -104,6 +106,14 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None 
     for r in rows:
         table.add_row(*(Text("" if r.get(c) is None else str(r.get(c))) for c in cols))
     out.print(table)
+
+
+def _found(item: T | None, message: str) -> T:
+    """The looked-up item, or a one-line error and exit status 1 when there is none."""
+    if item is None:
+        err.print(f"error: {message}")
+        raise typer.Exit(1)
+    return item
 
 
 def _check_format(value: str, allowed: tuple[str, ...], option: str = "--format") -> None:
@@ -236,10 +246,7 @@ def articles_cmd(
         if article_id is None:
             _print_rows(queries.list_articles(store, limit=limit, outlet=outlet, since=since, until=until), fmt)
             return
-        art = queries.get_article(store, article_id)
-        if art is None:
-            err.print(f"error: no article {article_id!r}")
-            raise typer.Exit(1)
+        art = _found(queries.get_article(store, article_id), f"no article {article_id!r}")
         if fmt == "jsonl":
             typer.echo(json.dumps(art, ensure_ascii=False))
             return
@@ -277,10 +284,7 @@ def actors_cmd(
 def actor_cmd(name: str, db: DbOption = None, fmt: FormatOption = "table", config_path: ConfigOption = None) -> None:
     """One actor: spellings, mentions and quotes."""
     with _open_store(db, _config(config_path)) as store:
-        actor = queries.find_actor(store, name)
-    if actor is None:
-        err.print(f"error: no actor matches {name!r}")
-        raise typer.Exit(1)
+        actor = _found(queries.find_actor(store, name), f"no actor matches {name!r}")
     if fmt == "jsonl":
         typer.echo(json.dumps(actor, ensure_ascii=False))
         return
@@ -377,10 +381,7 @@ def stories_cmd(
 def story_cmd(story_id: str, db: DbOption = None, fmt: FormatOption = "table", config_path: ConfigOption = None) -> None:
     """One story's timeline of articles, quotes and events."""
     with _open_store(db, _config(config_path)) as store:
-        story = collection.story_timeline(store, story_id)
-    if story is None:
-        err.print(f"error: no story {story_id!r}")
-        raise typer.Exit(1)
+        story = _found(collection.story_timeline(store, story_id), f"no story {story_id!r}")
     if fmt == "jsonl":
         typer.echo(json.dumps(story, ensure_ascii=False))
         return
@@ -394,12 +395,8 @@ def story_cmd(story_id: str, db: DbOption = None, fmt: FormatOption = "table", c
 def diff_cmd(first: str, second: str, db: DbOption = None, config_path: ConfigOption = None) -> None:
     """What differs between two articles (e.g. a copy and its original)."""
     with _open_store(db, _config(config_path)) as store:
-        a, b = queries.get_article(store, first), queries.get_article(store, second)
-    for article_id, art in ((first, a), (second, b)):
-        if art is None:
-            err.print(f"error: no article {article_id!r}")
-            raise typer.Exit(1)
-    assert a is not None and b is not None
+        a = _found(queries.get_article(store, first), f"no article {first!r}")
+        b = _found(queries.get_article(store, second), f"no article {second!r}")
     chunks = diff(a["text"], b["text"])
     if not chunks:
         out.print("identical clean text")
