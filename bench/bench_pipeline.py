@@ -3,7 +3,8 @@
     python bench/bench_pipeline.py [--articles 400] [--processes 2] [--memory 2000,20000]
 
 Builds a synthetic corpus by recombining sentences of the bundled demo corpus (our own
-writing), then on the same texts measures bare ``nlp.pipe`` throughput, each stage's
+writing, with words swapped so unrelated articles do not share sentences, and one article in
+ten a copy of another), then on the same texts measures bare ``nlp.pipe`` throughput, each stage's
 throughput, full ``ingest`` throughput and their ratios; optionally the speed-up of
 several worker processes and peak memory at two corpus sizes (streaming means the
 larger run should need about the same memory). Prints ratios, never asserts.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -44,21 +46,60 @@ def demo_sentences() -> list[str]:
     return sentences
 
 
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Share of words replaced in every sentence reused: enough that two articles never share a
+# verbatim run of six words by chance (real reports of different events do not), while the
+# text keeps the length, shape and vocabulary of news for the parser and the tagger.
+MUTATE = 0.3
+# Share of articles that are copies of an earlier one (syndication), with a paragraph dropped.
+COPIES = 0.1
+
+
+def _mutate(sentence: str, pools: dict[str, list[str]], rng: random.Random) -> str:
+    """Replace some words by random words of the same shape (capitalised, lower case, number)."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        if rng.random() >= MUTATE:
+            return word
+        shape = "number" if word.isdigit() else "name" if word[0].isupper() else "word"
+        return rng.choice(pools[shape])
+
+    return _WORD.sub(swap, sentence)
+
+
 def synthetic_corpus(n: int, path: Path, seed: int = 7) -> None:
-    """JSONL of ``n`` articles, each 4-6 paragraphs of 2-4 demo sentences."""
+    """JSONL of ``n`` articles of 4-6 paragraphs, each of 2-4 demo sentences with some words
+    replaced; about one in ten is a copy of an earlier article."""
     rng = random.Random(seed)
     sentences = demo_sentences()
+    found = [w for s in sentences for w in _WORD.findall(s)]
+    pools = {
+        "number": [w for w in found if w.isdigit()],
+        "name": [w for w in found if w[0].isupper()],
+        "word": [w for w in found if w.islower()],
+    }
     outlets = ["Harbour Times", "Daily Ledger", "Wire Service", "Evening Post"]
+    written: list[dict[str, str]] = []
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            paras = [" ".join(rng.sample(sentences, rng.randint(2, 4))) for _ in range(rng.randint(4, 6))]
-            rec = {
-                "id": f"syn-{i:06d}",
-                "title": rng.choice(sentences)[:80],
-                "text": "\n\n".join(paras),
-                "published": f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                "outlet": rng.choice(outlets),
-            }
+            if written and rng.random() < COPIES:
+                original = rng.choice(written)
+                paras = original["text"].split("\n\n")
+                del paras[rng.randrange(len(paras))]
+                rec = {**original, "text": "\n\n".join(paras)}
+            else:
+                paras = [
+                    " ".join(_mutate(s, pools, rng) for s in rng.sample(sentences, rng.randint(2, 4)))
+                    for _ in range(rng.randint(4, 6))
+                ]
+                rec = {
+                    "title": _mutate(rng.choice(sentences), pools, rng)[:80],
+                    "text": "\n\n".join(paras),
+                    "published": f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                }
+                written.append(rec)
+            rec = {**rec, "id": f"syn-{i:06d}", "outlet": rng.choice(outlets)}
             fh.write(json.dumps(rec) + "\n")
 
 

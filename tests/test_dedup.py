@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -161,7 +163,7 @@ def test_canonical_ties_break_by_id_and_groups_round_trip() -> None:
     assert restored.groups() == {"a": ["a", "b", "c"]}
 
 
-def test_signature_round_trips_and_restored_index_finds_the_same_pairs() -> None:
+def test_signature_round_trips_and_restored_index_finds_the_same_pairs(tmp_path: Path) -> None:
     records = load("events")[:9]
     sigs = {r["id"]: DedupSignature.from_bytes(signature(r["text"], **SIG).to_bytes()) for r in records}
     assert sigs[records[0]["id"]].to_bytes() == signature(records[0]["text"], **SIG).to_bytes()
@@ -172,10 +174,15 @@ def test_signature_round_trips_and_restored_index_finds_the_same_pairs() -> None
     rebuilt = CopyIndex()
     for r in records:
         rebuilt.restore(r["id"], sigs[r["id"]], r["published"])
-    assert [(p.a, p.kind) for p in live.add("copy", signature(copy, **SIG))] == [(records[4]["id"], "copy")]
-    assert [(p.a, p.kind) for p in rebuilt.add("copy", signature(copy, **SIG))] == [
-        (records[4]["id"], "copy")
-    ]
+    with closing(sqlite3.connect(tmp_path / "index.db")) as conn:  # indexed in one session...
+        for r in records:
+            CopyIndex(conn=conn).add(r["id"], sigs[r["id"]], r["published"])
+        conn.commit()
+    with closing(sqlite3.connect(tmp_path / "index.db")) as conn:  # ...and continued in the next
+        reopened = CopyIndex(conn=conn)
+        assert len(reopened) == len(records) and records[0]["id"] in reopened
+        for index in (live, rebuilt, reopened):
+            assert [(p.a, p.kind) for p in index.add("copy", signature(copy, **SIG))] == [(records[4]["id"], "copy")]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "!!! ... ???", "Short.", "\u00a0\u200b"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from types import ModuleType
 
@@ -54,7 +56,7 @@ def cluster(articles: list[Article], seed: int | None = None) -> dict[str, str]:
     index = StoryIndex()
     for article in order:
         index.add(features(article))
-    return dict(index.story_of)
+    return index.assignments()
 
 
 # Floors: the lowest BCubed F1 measured over six arrival orders, minus a margin of about 0.03.
@@ -95,21 +97,24 @@ def test_undated_article_joins_its_dated_story() -> None:
     assert {story_of[a] for a in siblings} == {story_of[target.id]}
 
 
-def test_incremental_sessions_equal_one_batch() -> None:
-    """Half the articles, state saved and restored, then the rest: the same stories as one run."""
+def test_incremental_sessions_equal_one_batch(tmp_path: Path) -> None:
+    """Half the articles, the database closed and reopened, then the rest: the same stories as one run."""
     articles = load("events")[0] + load("sametype")[0]
     random.Random(4).shuffle(articles)
     batch = StoryIndex()
     for article in articles:
         batch.add(features(article))
-    first = StoryIndex()
-    for article in articles[:40]:
-        first.add(features(article))
-    resumed = StoryIndex.from_json(first.to_json())
-    for article in articles[40:]:
-        resumed.add(features(article))
-    assert resumed.story_of == batch.story_of
-    assert resumed.to_json() == batch.to_json()
+    path = tmp_path / "stories.db"
+    for part in (articles[:40], articles[40:]):
+        with closing(sqlite3.connect(path)) as conn:
+            index = StoryIndex(conn=conn)
+            for article in part:
+                index.add(features(article))
+            conn.commit()
+    with closing(sqlite3.connect(path)) as conn:
+        resumed = StoryIndex(conn=conn)
+        assert resumed.assignments() == batch.assignments()
+        assert {s: resumed.story(s) for s in resumed.stories()} == {s: batch.story(s) for s in batch.stories()}
 
 
 def test_story_label_and_date_range_come_from_its_articles() -> None:
@@ -117,7 +122,7 @@ def test_story_label_and_date_range_come_from_its_articles() -> None:
     index = StoryIndex()
     for article in articles:
         index.add(features(article))
-    story = index.story(index.story_of["canal-stuck-b"])
+    story = index.story(index.assignments()["canal-stuck-b"])
     assert sorted(story.articles) == ["canal-stuck-a", "canal-stuck-b", "canal-stuck-c"]
     assert (story.start, story.end) == ("2021-03-24", "2021-03-25")
     assert "Suez Canal" in story.label

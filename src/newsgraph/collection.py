@@ -2,9 +2,10 @@
 
 Per-article sketches (a dedup signature, story features) are computed with the article and
 stored in ``sketches``; this module indexes the ones not yet linked, in arrival order, and
-writes the new pairs, copy groups and story assignments. The indexes are rebuilt from the
-stored sketches, never from text, and a changed article triggers a full relink so results
-never depend on what was edited when.
+writes the new pairs, copy groups and story assignments. The indexes live in the store's own
+tables, so a run continues where the last one stopped; they are rebuilt from the stored
+sketches, never from text, and a changed article triggers a full relink so results never
+depend on what was edited when.
 """
 
 from __future__ import annotations
@@ -26,44 +27,63 @@ def sketch(article: Article, config: Config) -> tuple[bytes, str]:
     return sig.to_bytes(), features(article).to_json()
 
 
+# Sketches linked per transaction: bounds memory whatever the number of pending articles.
+LINK_CHUNK = 256
+
+
 class Collection:
-    """The copy and story indexes of one store, restored from its linked sketches."""
+    """The copy and story indexes of one store; they live in its own tables."""
 
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
-        self.copies = CopyIndex.from_config(config.dedup)
-        self.stories = StoryIndex.from_config(config.stories)
-        story_of = {r["article_id"]: r["story_id"] for r in store.query("SELECT * FROM article_story")}
-        for row in store.iter_rows("SELECT * FROM sketches WHERE linked = 1 ORDER BY seq"):
-            self.copies.restore(row["article_id"], DedupSignature.from_bytes(row["dedup"]), row["published"])
-            story = story_of.get(row["article_id"])
-            if story is not None:
-                self.stories.restore(StoryFeatures.from_json(row["story"]), story)
-        for row in store.iter_rows("SELECT a, b FROM pairs WHERE kind = 'copy'"):
+        self.copies = CopyIndex.from_config(config.dedup, store.conn)
+        self.stories = StoryIndex.from_config(config.stories, store.conn)
+        for row in store.iter_rows(
+            "SELECT p.a, p.b, sa.published AS pa, sb.published AS pb FROM pairs p "
+            "JOIN sketches sa ON sa.article_id = p.a JOIN sketches sb ON sb.article_id = p.b WHERE p.kind = 'copy'"
+        ):
+            self.copies.groups.add(row["a"], row["pa"])
+            self.copies.groups.add(row["b"], row["pb"])
             self.copies.groups.union(row["a"], row["b"])
 
     def link_pending(self) -> int:
-        """Index every sketch not linked yet; returns how many articles were linked."""
-        rows = self.store.query("SELECT * FROM sketches WHERE linked = 0 ORDER BY seq")
-        pairs: list[Pair] = []
-        touched: set[str] = set()
-        for row in rows:
-            sig = DedupSignature.from_bytes(row["dedup"])
-            pairs += self.copies.add(row["article_id"], sig, row["published"])
-            touched.add(self.stories.add(StoryFeatures.from_json(row["story"])))
-        if rows:
-            self._write(pairs, touched, [r["article_id"] for r in rows])
-        return len(rows)
+        """Index every sketch not linked yet, in arrival order; returns how many articles were linked."""
+        linked = 0
+        while rows := self.store.query(
+            "SELECT article_id, published, dedup, story FROM sketches WHERE linked = 0 ORDER BY seq LIMIT ?",
+            (LINK_CHUNK,),
+        ):
+            pairs: list[Pair] = []
+            for row in rows:
+                pairs += self.copies.add(
+                    row["article_id"], DedupSignature.from_bytes(row["dedup"]), row["published"]
+                )
+                self.stories.add(StoryFeatures.from_json(row["story"]))
+            self._write(pairs, [r["article_id"] for r in rows])
+            linked += len(rows)
+        return linked
 
-    def _write(self, pairs: list[Pair], touched: set[str], linked: list[str]) -> None:
+    def _write(self, pairs: list[Pair], linked: list[str]) -> None:
+        """Store one chunk's pairs, copy groups and story changes with its index rows, in one transaction."""
         conn = self.store.conn
-        live = set(self.stories.members)
+        moved, touched, dropped = self.stories.changes()
         with conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO pairs(a, b, kind, similarity, containment_a, containment_b, "
                 "shared_paragraphs, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(p.a, p.b, p.kind, p.similarity, p.containment_a, p.containment_b, p.shared_paragraphs,
-                  json.dumps([asdict(e) for e in p.evidence])) for p in pairs],
+                [
+                    (
+                        p.a,
+                        p.b,
+                        p.kind,
+                        p.similarity,
+                        p.containment_a,
+                        p.containment_b,
+                        p.shared_paragraphs,
+                        json.dumps([asdict(e) for e in p.evidence]),
+                    )
+                    for p in pairs
+                ],
             )
             groups = self.copies.groups
             roots = {groups.canonical(m) for p in pairs if p.kind == "copy" for m in (p.a, p.b)}
@@ -72,18 +92,17 @@ class Collection:
                 "INSERT OR REPLACE INTO copy_groups(article_id, canonical_id) VALUES (?, ?)",
                 [(member, root) for root in roots for member in all_groups.get(root, [])],
             )
-            gone = [r["id"] for r in self.store.query("SELECT id FROM stories") if r["id"] not in live]
-            conn.executemany("DELETE FROM stories WHERE id = ?", [(g,) for g in gone])
-            for story_id in touched & live:
+            conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in dropped])
+            for story_id in touched:
                 story = self.stories.story(story_id)
                 conn.execute(
                     'INSERT OR REPLACE INTO stories(id, label, start, "end", size) VALUES (?, ?, ?, ?, ?)',
                     (story.id, story.label, story.start, story.end, len(story.articles)),
                 )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO article_story(article_id, story_id) VALUES (?, ?)",
-                    [(a, story.id) for a in story.articles],
-                )
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_story(article_id, story_id) VALUES (?, ?)",
+                list(moved.items()),
+            )
             conn.executemany("UPDATE sketches SET linked = 1 WHERE article_id = ?", [(a,) for a in linked])
 
 
@@ -93,6 +112,8 @@ def relink(store: Store, config: Config, full: bool = False) -> int:
         with store.conn:
             for table in ("pairs", "copy_groups", "stories", "article_story"):
                 store.conn.execute(f"DELETE FROM {table}")
+            CopyIndex.clear(store.conn)
+            StoryIndex.clear(store.conn)
             store.conn.execute("UPDATE sketches SET linked = 0")
     return Collection(store, config).link_pending()
 

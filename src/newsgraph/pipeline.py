@@ -11,7 +11,7 @@ import itertools
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, BinaryIO
@@ -21,7 +21,7 @@ from spacy.language import Language
 from newsgraph import __version__
 from newsgraph.actors import ActorRegistry, find_mentions
 from newsgraph.clean import clean_document
-from newsgraph.collection import relink, sketch
+from newsgraph.collection import Collection, relink, sketch
 from newsgraph.config import Config
 from newsgraph.events import code_events
 from newsgraph.ingest import iter_inputs
@@ -108,7 +108,12 @@ class IngestReport:
 
 class IngestRun:
     """One ingest run, whatever the engine: the store's run record, counts, errors, and the
-    steps every engine ends with (writing results in order, relinking copies and stories)."""
+    steps every engine ends with (writing results in order, linking copies and stories).
+
+    Results are written and linked by a writer thread with its own connection while the
+    caller goes on parsing: spaCy releases the GIL for most of its work, so the corpus steps
+    cost little extra time on one core.
+    """
 
     def __init__(self, store: Store, config: Config, command: str, on_error: Callable[[IngestError], None] | None,
                  progress: Progress | None, extra_versions: dict[str, str] | None = None) -> None:
@@ -117,6 +122,9 @@ class IngestRun:
         self.run_id = store.start_run(command, config.to_dict(), {**versions(config), **(extra_versions or {})})
         self.counts = Counts()
         self.errors: list[IngestError] = []
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-writer")
+        self._queued: collections.deque[Future[None]] = collections.deque()
+        self._collection: Collection | None = None
 
     def fail(self, err: IngestError) -> None:
         self.errors.append(err)
@@ -129,22 +137,44 @@ class IngestRun:
         return fresh_batches(inputs, self.store, self.tag, self.counts, self.fail, self.progress, size)
 
     def write(self, results: list[Extraction | IngestError]) -> None:
-        """Store one batch of results (in one transaction) and count them."""
+        """Queue one batch of results for the writer; waits only when it falls behind."""
         for r in results:
             if isinstance(r, IngestError):
                 self.fail(r)
-        added, updated = self.store.write_batch([r for r in results if isinstance(r, Extraction)], self.tag)
+        extractions = [r for r in results if isinstance(r, Extraction)]
+        self._queued.append(self._writer.submit(self._store_batch, extractions, len(results)))
+        while len(self._queued) > MAX_QUEUED_BATCHES:
+            self._queued.popleft().result()
+
+    def _store_batch(self, extractions: list[Extraction], size: int) -> None:
+        """In the writer thread: store a batch in one transaction, then link it (unless an
+        article changed, which calls for a full relink at the end)."""
+        if self._collection is None:
+            self._collection = Collection(Store(self.store.path), self.config)
+        added, updated = self._collection.store.write_batch(extractions, self.tag)
         self.counts.added += added
         self.counts.updated += updated
+        if not self.counts.updated:
+            self._collection.link_pending()
         if self.progress:
-            self.progress(len(results))
+            self.progress(size)
 
     def finish(self) -> IngestReport:
+        try:
+            while self._queued:
+                self._queued.popleft().result()
+        finally:
+            self._writer.shutdown()
+            if self._collection is not None:
+                self._collection.store.close()
         relink(self.store, self.config, full=self.counts.updated > 0)
         self.store.record_failures(self.run_id, self.errors)
         self.store.finish_run(self.run_id, self.counts)
         return IngestReport(self.counts, self.errors)
 
+
+# Batches waiting for the writer thread at most: bounds memory when writing is the slower side.
+MAX_QUEUED_BATCHES = 2
 
 _worker: Extractor | None = None
 

@@ -4,18 +4,25 @@ Three cheap lookups propose candidates, and only candidates are measured exactly
 a MinHash LSH over word shingles (copies, even with typos), one over content-word stems
 (rewrites keep the vocabulary but not the wording), and an inverted index of verbatim
 sentences (excerpts, and copies edited too heavily for the sketches).
+
+The index lives in SQLite tables (the store's own file, or an in-memory database), so its
+memory stays flat however large the collection grows and a later run continues it without
+rebuilding anything.
 """
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from newsgraph.config import DedupConfig
 from newsgraph.dedup.compare import measure
 from newsgraph.dedup.groups import CopyGroups
 from newsgraph.dedup.pairs import Pair, classify
-from newsgraph.dedup.signature import DedupSignature, permutations
+from newsgraph.dedup.signature import DedupSignature
+from newsgraph.store.lookup import select_in
 
 # LSH bands x rows. Shingle sketches of copies stay above Jaccard 0.25 even with a dropped
 # paragraph and typos (P(candidate) > 0.98 there with 64x2); unrelated texts share ~no shingles.
@@ -24,7 +31,10 @@ SHINGLE_BANDS = (64, 2)
 STEM_BANDS = (42, 3)
 # A pair is measured only if one of these says it could be more than shared reporting.
 MIN_SHINGLE_JACCARD = 0.05
-MIN_STEM_JACCARD = 0.2
+MIN_STEM_JACCARD = 0.3
+# A band key shared by many articles (a syndicated story, or the vocabulary of a corpus on one
+# topic) proposes only its most recent articles: a copy of a large group still meets one member.
+MAX_BAND_POSTINGS = 100
 # A sentence found in more articles than this is boilerplate and proposes no candidates.
 MAX_SENTENCE_POSTINGS = 50
 # A sentence already in this many unrelated copy groups is boilerplate ("Sign up for our
@@ -34,12 +44,29 @@ BOILERPLATE_GROUPS = 3
 _UNDATED = "9999-99-99"
 
 
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS copy_docs (
+    row INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE,
+    published TEXT,
+    minhash BLOB NOT NULL,
+    stem_minhash BLOB NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS copy_keys (
+    key INTEGER NOT NULL,
+    row INTEGER NOT NULL,
+    PRIMARY KEY (key, row)
+) WITHOUT ROWID;
+"""
+
+
 class CopyIndex:
     """Copy, partial-copy and rewrite detection over a growing collection.
 
     ``add`` compares a new article with those already indexed and returns the new pairs;
     ``groups`` tracks copy groups and their canonical (earliest) member. The index holds
-    only signatures, so the store can rebuild it with ``restore`` without re-reading text.
+    only signatures, in the tables of ``conn``; the caller commits.
     """
 
     def __init__(
@@ -47,70 +74,92 @@ class CopyIndex:
         num_perm: int = 128,
         copy_threshold: float = 0.5,
         rewrite_threshold: float = 0.6,
-        max_candidates: int = 200,
+        max_candidates: int = 30,
+        conn: sqlite3.Connection | None = None,
     ) -> None:
         self.num_perm = num_perm
         self.copy_threshold = copy_threshold
         self.rewrite_threshold = rewrite_threshold
         self.max_candidates = max_candidates
         self.groups = CopyGroups()
-        self._shingle_lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(SHINGLE_BANDS, num_perm))
-        self._stem_lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(STEM_BANDS, num_perm))
-        self._sentences: dict[int, list[str]] = {}
-        # Signatures are kept packed (one bytes object each: small, and cheap for the garbage
-        # collector); their sketches also sit in two matrices so candidates are scored at once.
-        self._packed: dict[str, bytes] = {}
-        self._row: dict[str, int] = {}
-        self._sketches = np.zeros((2, 1024, num_perm), dtype=np.uint32)
-        self._published: dict[str, str | None] = {}
+        self.conn = conn or sqlite3.connect(":memory:")
+        self.conn.executescript(SCHEMA)
 
     @classmethod
-    def from_config(cls, config: DedupConfig) -> CopyIndex:
-        return cls(config.num_perm, config.copy_threshold, config.rewrite_threshold)
+    def from_config(cls, config: DedupConfig, conn: sqlite3.Connection | None = None) -> CopyIndex:
+        return cls(config.num_perm, config.copy_threshold, config.rewrite_threshold, conn=conn)
+
+    @staticmethod
+    def clear(conn: sqlite3.Connection) -> None:
+        """Drop the index tables of ``conn`` (before re-indexing everything); the next index recreates them."""
+        conn.execute("DROP TABLE IF EXISTS copy_docs")
+        conn.execute("DROP TABLE IF EXISTS copy_keys")
 
     def __len__(self) -> int:
-        return len(self._packed)
+        return int(self.conn.execute("SELECT COUNT(*) FROM copy_docs").fetchone()[0])
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._packed
+        return (
+            self.conn.execute("SELECT 1 FROM copy_docs WHERE article_id = ?", (article_id,)).fetchone()
+            is not None
+        )
 
     def add(self, article_id: str, signature: DedupSignature, published: str | None = None) -> list[Pair]:
         """Index an article and return its pairs with articles indexed before it."""
-        if article_id in self._packed:
+        if article_id in self:
             return []
         self._check(signature)
+        sentence_rows = self._sentence_postings(signature)
+        boilerplate = self._boilerplate(sentence_rows)
         pairs: list[Pair] = []
-        boilerplate = self._boilerplate(signature)
-        for other in self._candidates(signature):
-            pair = self._compare(article_id, signature, published, other, boilerplate)
+        dates = {article_id: published}
+        for other_id, other_published, other in self._candidates(signature, sentence_rows):
+            pair = self._compare(
+                article_id, signature, published, other_id, other_published, other, boilerplate
+            )
             if pair is not None:
                 pairs.append(pair)
-        self.restore(article_id, signature, published)
+                dates[other_id] = other_published
+        self._insert(article_id, signature, published, sentence_rows)
         for pair in pairs:
             if pair.kind == "copy":
+                self.groups.add(pair.a, dates[pair.a])
+                self.groups.add(pair.b, dates[pair.b])
                 self.groups.union(pair.a, pair.b)
         return pairs
 
     def restore(self, article_id: str, signature: DedupSignature, published: str | None = None) -> None:
-        """Index an article without comparing it (rebuilding from the store)."""
-        if article_id in self._packed:
-            return
-        self._check(signature)
-        self._packed[article_id] = signature.to_bytes()
-        row = self._row[article_id] = len(self._row)
-        if row == self._sketches.shape[1]:
-            self._sketches = np.concatenate([self._sketches, np.zeros_like(self._sketches)], axis=1)
-        self._sketches[0, row] = signature.minhash
-        self._sketches[1, row] = signature.stem_minhash
-        self._published[article_id] = published
-        self.groups.add(article_id, published)
-        if signature.shingles:
-            self._shingle_lsh.insert(article_id, _minhash(signature.minhash), check_duplication=False)
-            self._stem_lsh.insert(article_id, _minhash(signature.stem_minhash), check_duplication=False)
-        for h in signature.sentence_hashes:
-            postings = self._sentences.setdefault(h, [])
-            if len(postings) <= MAX_SENTENCE_POSTINGS:
-                postings.append(article_id)
+        """Index an article without comparing it."""
+        if article_id not in self:
+            self._check(signature)
+            self._insert(article_id, signature, published, self._sentence_postings(signature))
+
+    def _insert(
+        self,
+        article_id: str,
+        signature: DedupSignature,
+        published: str | None,
+        sentence_rows: dict[int, list[str]],
+    ) -> None:
+        cur = self.conn.execute(
+            "INSERT INTO copy_docs(article_id, published, minhash, stem_minhash, signature) VALUES (?, ?, ?, ?, ?)",
+            (
+                article_id,
+                published,
+                _blob(signature.minhash),
+                _blob(signature.stem_minhash),
+                signature.to_bytes(),
+            ),
+        )
+        row = cur.lastrowid
+        # A sentence already this common is boilerplate: more postings would only slow lookups.
+        sentences = [
+            h for h in signature.sentence_hashes if len(sentence_rows.get(h, ())) <= MAX_SENTENCE_POSTINGS
+        ]
+        keys = set(lsh_keys(signature)) | {sentence_key(h) for h in sentences}
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO copy_keys(key, row) VALUES (?, ?)", [(k, row) for k in keys]
+        )
 
     def _check(self, signature: DedupSignature) -> None:
         if signature.num_perm != self.num_perm:
@@ -119,44 +168,62 @@ class CopyIndex:
                 "recompute signatures after changing [dedup].num_perm"
             )
 
-    def _candidates(self, signature: DedupSignature) -> list[str]:
-        """Indexed articles worth measuring against this one, most similar first."""
-        sketched: set[str] = set()
-        if signature.shingles:
-            sketched.update(self._shingle_lsh.query(_minhash(signature.minhash)))
-            sketched.update(self._stem_lsh.query(_minhash(signature.stem_minhash)))
-        shares_sentence: set[str] = set()
-        for h in signature.sentence_hashes:
-            postings = self._sentences.get(h, ())
-            if len(postings) <= MAX_SENTENCE_POSTINGS:
-                shares_sentence.update(postings)
-        others = sorted(sketched | shares_sentence)
-        if not others:
-            return []
-        rows = np.array([self._row[o] for o in others])
-        shingle_j = (self._sketches[0, rows] == signature.minhash).mean(axis=1)
-        stem_j = (self._sketches[1, rows] == signature.stem_minhash).mean(axis=1)
-        scores = np.maximum(shingle_j / MIN_SHINGLE_JACCARD, stem_j / MIN_STEM_JACCARD)
-        if not signature.shingles:
-            scores[:] = 0.0
-        scored = [
-            (float(score), other)
-            for score, other in zip(scores, others, strict=True)
-            if score >= 1.0 or other in shares_sentence
-        ]
-        scored.sort(reverse=True)
-        return [other for _, other in scored[: self.max_candidates]]
+    def _sentence_postings(self, signature: DedupSignature) -> dict[int, list[str]]:
+        """Verbatim sentence hash -> the indexed articles that contain it."""
+        by_key = {sentence_key(h): h for h in signature.sentence_hashes}
+        out: dict[int, list[str]] = {}
+        for key, article_id in select_in(
+            self.conn,
+            "SELECT k.key, d.article_id FROM copy_keys k JOIN copy_docs d ON d.row = k.row WHERE k.key IN ({})",
+            by_key,
+        ):
+            out.setdefault(by_key[key], []).append(article_id)
+        return out
 
-    def _boilerplate(self, signature: DedupSignature) -> frozenset[int]:
-        out = set()
-        for h in signature.sentence_hashes:
-            postings = self._sentences.get(h, ())
-            if (
-                len(postings) >= BOILERPLATE_GROUPS
-                and len({self.groups.find(a) for a in postings}) >= BOILERPLATE_GROUPS
-            ):
-                out.add(h)
-        return frozenset(out)
+    def _candidates(
+        self, signature: DedupSignature, sentence_rows: dict[int, list[str]]
+    ) -> list[tuple[str, str | None, DedupSignature]]:
+        """Indexed articles worth measuring against this one, most similar first."""
+        shares_sentence = {
+            a for ids in sentence_rows.values() if len(ids) <= MAX_SENTENCE_POSTINGS for a in ids
+        }
+        bands = "SELECT row FROM copy_keys WHERE key = ? ORDER BY row DESC LIMIT ?"
+        sketched = {r for key in lsh_keys(signature) for (r,) in self.conn.execute(bands, (key, MAX_BAND_POSTINGS))}
+        rows = select_in(
+            self.conn,
+            "SELECT row, article_id, published, minhash, stem_minhash FROM copy_docs WHERE row IN ({})",
+            sketched,
+        ) + select_in(
+            self.conn,
+            "SELECT row, article_id, published, minhash, stem_minhash FROM copy_docs WHERE article_id IN ({})",
+            shares_sentence,
+        )
+        scores = np.zeros(len(rows))
+        if rows and signature.shingles:
+            minhashes = np.frombuffer(b"".join(r[3] for r in rows), "<u4").reshape(len(rows), -1)
+            stem_minhashes = np.frombuffer(b"".join(r[4] for r in rows), "<u4").reshape(len(rows), -1)
+            shingle_j = (minhashes == signature.minhash).mean(axis=1)
+            stem_j = (stem_minhashes == signature.stem_minhash).mean(axis=1)
+            scores = np.maximum(shingle_j / MIN_SHINGLE_JACCARD, stem_j / MIN_STEM_JACCARD)
+        scored: dict[str, tuple[float, int, str | None]] = {
+            article_id: (float(score), row, published)
+            for (row, article_id, published, _, _), score in zip(rows, scores, strict=True)
+            if score >= 1.0 or article_id in shares_sentence
+        }
+        best = sorted(((score, a) for a, (score, _, _) in scored.items()), reverse=True)[
+            : self.max_candidates
+        ]
+        chosen = {scored[a][1]: a for _, a in best}
+        blobs = dict(select_in(self.conn, "SELECT row, signature FROM copy_docs WHERE row IN ({})", chosen))
+        return [(a, scored[a][2], DedupSignature.from_bytes(blobs[scored[a][1]])) for _, a in best]
+
+    def _boilerplate(self, sentence_rows: dict[int, list[str]]) -> frozenset[int]:
+        return frozenset(
+            h
+            for h, postings in sentence_rows.items()
+            if len(postings) >= BOILERPLATE_GROUPS
+            and len({self.groups.find(a) for a in postings}) >= BOILERPLATE_GROUPS
+        )
 
     def _compare(
         self,
@@ -164,9 +231,10 @@ class CopyIndex:
         new: DedupSignature,
         published: str | None,
         old_id: str,
+        old_published: str | None,
+        old: DedupSignature,
         boilerplate: frozenset[int],
     ) -> Pair | None:
-        old = DedupSignature.from_bytes(self._packed[old_id])
         overlap = measure(old, new, boilerplate)
         named = classify(overlap, self.copy_threshold, self.rewrite_threshold)
         if named is None:
@@ -182,7 +250,7 @@ class CopyIndex:
             shared_paragraphs=overlap.shared_paragraphs,
             evidence=overlap.aligned if kind == "rewrite" else [],
         )
-        if (published or _UNDATED, new_id) < (self._published[old_id] or _UNDATED, old_id):
+        if (published or _UNDATED, new_id) < (old_published or _UNDATED, old_id):
             return _swap(pair)
         return pair
 
@@ -207,5 +275,29 @@ def lsh_bands(bands: tuple[int, int], num_perm: int) -> tuple[int, int]:
     return (max(2, min(b, num_perm // r)), r)
 
 
-def _minhash(hashvalues: np.ndarray) -> MinHash:
-    return MinHash(hashvalues=hashvalues, permutations=permutations(len(hashvalues)), scheme="affine32")
+def lsh_keys(signature: DedupSignature) -> list[int]:
+    """One integer key per LSH band of both sketches; two articles sharing a key are candidates."""
+    if not signature.shingles:  # an empty text sketches to all-max values, which would match every other
+        return []
+    keys = []
+    for kind, hashes, bands in (
+        (b"s", signature.minhash, SHINGLE_BANDS),
+        (b"t", signature.stem_minhash, STEM_BANDS),
+    ):
+        count, rows = lsh_bands(bands, signature.num_perm)
+        values = np.asarray(hashes, dtype="<u4")
+        for i in range(count):
+            keys.append(_key(kind + i.to_bytes(2, "little") + values[i * rows : (i + 1) * rows].tobytes()))
+    return keys
+
+
+def sentence_key(sentence_hash: int) -> int:
+    return _key(b"h" + sentence_hash.to_bytes(8, "little", signed=True))
+
+
+def _key(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+def _blob(hashes: np.ndarray) -> bytes:
+    return np.asarray(hashes, dtype="<u4").tobytes()

@@ -193,6 +193,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_actor_article ON mentions(actor_id, article_id);
     CREATE INDEX mentions_actor_text ON mentions(actor_id, text);
     """,
+    # 4: the copy and story indexes moved into their own tables (created by the indexes): the
+    # next ingest relinks every article into them.
+    """
+    DELETE FROM pairs;
+    DELETE FROM copy_groups;
+    DELETE FROM stories;
+    DELETE FROM article_story;
+    UPDATE sketches SET linked = 0;
+    """,
 ]
 
 

@@ -7,7 +7,6 @@ collection's statistics stay current as articles arrive.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,39 +22,42 @@ HALF_LIFE_DAYS = 21.0
 
 @dataclass
 class Collection:
-    """Document frequencies of terms and names over the articles seen so far."""
+    """Document frequencies of terms and names in a snapshot of the collection."""
 
     docs: int = 0
-    term_df: Counter[str] = field(default_factory=Counter)
-    name_df: Counter[str] = field(default_factory=Counter)
+    term_df: dict[str, int] = field(default_factory=dict)
+    name_df: dict[str, int] = field(default_factory=dict)
 
-    def add(self, f: StoryFeatures) -> None:
-        self.docs += 1
-        self.term_df.update(f.terms.keys())
-        self.name_df.update(f.names.keys())
+    def __post_init__(self) -> None:
+        self._idf = {"t": self._table(self.term_df), "n": self._table(self.name_df)}
+
+    def _table(self, df: dict[str, int]) -> dict[str, float]:
+        return {k: self.idf(n) for k, n in df.items()}
 
     def idf(self, df: int) -> float:
         return math.log(1.0 + self.docs / max(df, 1))
 
+    def weights(self, counts: dict[str, float], kind: str) -> dict[str, float]:
+        """Log-scaled counts times IDF (``kind`` "t" for terms, "n" for names); unseen keys count as rare."""
+        table, unseen = self._idf[kind], self.idf(1)
+        return {k: (1.0 + math.log(v)) * table.get(k, unseen) for k, v in counts.items() if v > 0}
 
-def _weights(counts: dict[str, float], df: Counter[str], coll: Collection) -> dict[str, float]:
-    return {k: (1.0 + math.log(v)) * coll.idf(df.get(k, 0)) for k, v in counts.items() if v > 0}
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {k: w / norm for k, w in vector.items()} if norm else {}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[k] for k, w in a.items() if k in b)
-    if dot == 0.0:
-        return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    return dot / (na * nb)
+    return sum(w * b[k] for k, w in a.items() if k in b)
 
 
 @dataclass
 class Weighted:
-    """An article's vectors under the current statistics."""
+    """An article's vectors under the current statistics, each scaled to unit length so that a
+    cosine is a dot product."""
 
     terms: dict[str, float]
     names: dict[str, float]
@@ -64,9 +66,10 @@ class Weighted:
 
 
 def weigh(f: StoryFeatures, coll: Collection) -> Weighted:
-    terms = _weights(f.terms, coll.term_df, coll)
+    terms = coll.weights(f.terms, "t")
     title = {k: terms[k] for k in f.title if k in terms}
-    return Weighted(terms, _weights(f.names, coll.name_df, coll), title, day_number(f.published))
+    names = coll.weights(f.names, "n")
+    return Weighted(_unit(terms), _unit(names), _unit(title), day_number(f.published))
 
 
 def day_number(published: str | None) -> int | None:
@@ -87,9 +90,9 @@ def time_factor(days_apart: int | None, window_days: int) -> float:
 
 def content_similarity(a: Weighted, b: Weighted) -> float:
     return (
-        NAME_WEIGHT * _cosine(a.names, b.names)
-        + TERM_WEIGHT * _cosine(a.terms, b.terms)
-        + TITLE_WEIGHT * _cosine(a.title, b.title)
+        NAME_WEIGHT * _dot(a.names, b.names)
+        + TERM_WEIGHT * _dot(a.terms, b.terms)
+        + TITLE_WEIGHT * _dot(a.title, b.title)
     )
 
 
