@@ -17,6 +17,7 @@ from importlib import metadata
 from typing import Any, BinaryIO
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph import __version__
 from newsgraph.actors import ActorRegistry, find_mentions
@@ -84,14 +85,26 @@ class Extractor:
         return self._nlp
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions in input order. The stages run in a thread while spaCy parses the next
+        documents: spaCy releases the GIL for most of its work, so they cost little extra time."""
         pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
-            mentions = find_mentions(doc, self.registry, date=article.published)
-            quotes = extract_quotes(doc, mentions)
-            events = code_events(doc, mentions, quotes, article)
-            dedup_signature, story_features = sketch(article, self.config)
-            yield Extraction(article=article, mentions=mentions, quotes=quotes, events=events,
-                             dedup_signature=dedup_signature, story_features=story_features)
+        backlog = 2 * self.config.nlp.batch_size
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-stages") as stages:
+            pending: collections.deque[Future[Extraction]] = collections.deque()
+            for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
+                pending.append(stages.submit(self._extract_one, doc, article))
+                while pending and (pending[0].done() or len(pending) > backlog):
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+    def _extract_one(self, doc: Doc, article: Article) -> Extraction:
+        mentions = find_mentions(doc, self.registry, date=article.published)
+        quotes = extract_quotes(doc, mentions)
+        events = code_events(doc, mentions, quotes, article)
+        dedup_signature, story_features = sketch(article, self.config)
+        return Extraction(article=article, mentions=mentions, quotes=quotes, events=events,
+                          dedup_signature=dedup_signature, story_features=story_features)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -218,9 +231,7 @@ def fresh_batches(
 def _run_batches(batches: Iterator[list[RawDocument]], config: Config, processes: int) -> Iterator[list[Extraction | IngestError]]:
     """Results in input order, with at most ``2 * processes`` batches in flight."""
     if processes <= 1:
-        extractor = Extractor(config)
-        for batch in batches:
-            yield process_batch(batch, extractor)
+        yield from _run_in_process(batches, Extractor(config))
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as pool:
@@ -231,6 +242,28 @@ def _run_batches(batches: Iterator[list[RawDocument]], config: Config, processes
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _run_in_process(batches: Iterator[list[RawDocument]], extractor: Extractor) -> Iterator[list[Extraction | IngestError]]:
+    """Batch results from one stream of articles, so spaCy never waits at a batch boundary."""
+    cleaned: collections.deque[list[Article | IngestError]] = collections.deque()
+    done: list[Extraction] = []
+
+    def articles() -> Iterator[Article]:
+        for batch in batches:
+            cleaned.append([clean_one(raw) for raw in batch])
+            yield from (c for c in cleaned[-1] if isinstance(c, Article))
+
+    def complete() -> Iterator[list[Extraction | IngestError]]:
+        while cleaned and len(done) >= (need := sum(isinstance(c, Article) for c in cleaned[0])):
+            extracted = iter(done[:need])
+            del done[:need]
+            yield [next(extracted) if isinstance(c, Article) else c for c in cleaned.popleft()]
+
+    for extraction in extractor.extract(articles()):
+        done.append(extraction)
+        yield from complete()
+    yield from complete()
 
 
 def ingest(
