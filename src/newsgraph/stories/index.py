@@ -41,7 +41,7 @@ SNAPSHOT_GROWTH = 0.1
 LINKAGE_SAMPLE = 12
 LABEL_SAMPLE = 200
 # Weighted vectors kept in memory (the most recently used).
-CACHE_SIZE = 4096
+CACHE_SIZE = 2048
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS story_docs (
