@@ -148,6 +148,8 @@ def test_demo_corpus_ingests_cleanly(tmp_path: Path) -> None:
     code, out, _ = _invoke("duplicates", "--db", str(db), "--format", "tsv")
     found = {tuple(sorted(line.split("\t")[:2])) for line in out.splitlines() if "\tcopy\t" in line}
     assert {tuple(sorted(pair)) for pair in expected["copies"]} <= found
+    rewrites = {tuple(sorted(line.split("\t")[:2])) for line in out.splitlines() if "\trewrite\t" in line}
+    assert {tuple(sorted(pair)) for pair in expected["rewrites"]} <= rewrites
     code, out, _ = _invoke("stories", "--db", str(db), "--format", "tsv")
     story_of = dict(line.split("\t") for line in out.splitlines())
     predicted = {frozenset(a for a, s in story_of.items() if s == story) for story in story_of.values()}

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.dedup import CopyGroups, CopyIndex, DedupSignature, diff, signature
+from newsgraph.dedup.spin import is_spun
 
 DATA = Path(__file__).parent / "data" / "stories"
 
@@ -208,3 +209,45 @@ def test_diff_reports_typos_moves_and_drops() -> None:
     delete = next(c for c in chunks if c.op == "delete")
     assert HARBOUR[delete.a_start : delete.a_end] == paragraphs[3]
     assert diff(HARBOUR, HARBOUR.upper()) == []
+
+
+SYNONYMS = {
+    "pumped": "poured",
+    "ignited": "caught fire",
+    "shortly": "soon",
+    "treated": "cared for",
+    "released": "discharged",
+    "told": "informed",
+    "investigation": "inquiry",
+    "resumed": "restarted",
+    "expect": "anticipate",
+    "normal": "regular",
+}
+
+
+def spin(text: str) -> str:
+    """A content farm's rewrite: the same sentences with words swapped for synonyms."""
+    for word, synonym in SYNONYMS.items():
+        text = text.replace(word, synonym)
+    return text
+
+
+def test_synonym_spun_copy_is_a_rewrite_but_typos_and_copy_edits_stay_copies() -> None:
+    rng = random.Random(11)
+    variants = {
+        "spun": spin(HARBOUR),
+        "typos": perturb(HARBOUR, "typo", rng),
+        "edited": HARBOUR.replace("Monday", "Monday,").replace("local", "nearby"),
+    }
+    assert is_spun(HARBOUR, variants["spun"])
+    assert not is_spun(HARBOUR, variants["typos"]) and not is_spun(HARBOUR, variants["edited"])
+    texts = {"original": HARBOUR, **variants}
+    for name, text in variants.items():
+        index = CopyIndex(text_of=texts.get)
+        index.add("original", signature(HARBOUR, **SIG), "2020-03-01")
+        kinds = [p.kind for p in index.add(name, signature(text, **SIG), "2020-03-02")]
+        assert kinds == (["rewrite"] if name == "spun" else ["copy"]), (name, kinds)
+    # Without the texts the index cannot tell, and keeps calling the spun version a copy.
+    blind = CopyIndex()
+    blind.add("original", signature(HARBOUR, **SIG))
+    assert [p.kind for p in blind.add("spun", signature(variants["spun"], **SIG))] == ["copy"]

@@ -36,7 +36,7 @@ class Collection:
 
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
-        self.copies = CopyIndex.from_config(config.dedup, store.conn)
+        self.copies = CopyIndex.from_config(config.dedup, store.conn, text_of=self._text)
         self.stories = StoryIndex.from_config(config.stories, store.conn)
         for row in store.iter_rows(
             "SELECT p.a, p.b, sa.published AS pa, sb.published AS pb FROM pairs p "
@@ -45,6 +45,10 @@ class Collection:
             self.copies.groups.add(row["a"], row["pa"])
             self.copies.groups.add(row["b"], row["pb"])
             self.copies.groups.union(row["a"], row["b"])
+
+    def _text(self, article_id: str) -> str | None:
+        row = self.store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
 
     def link_pending(self) -> int:
         """Index every sketch not linked yet, in arrival order; returns how many articles were linked."""

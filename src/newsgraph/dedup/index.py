@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 
 import numpy as np
 
@@ -22,6 +23,7 @@ from newsgraph.dedup.compare import measure
 from newsgraph.dedup.groups import CopyGroups
 from newsgraph.dedup.pairs import Pair, classify
 from newsgraph.dedup.signature import DedupSignature
+from newsgraph.dedup.spin import is_spun
 from newsgraph.store.lookup import select_in
 
 # LSH bands x rows. Shingle sketches of copies stay above Jaccard 0.25 even with a dropped
@@ -76,6 +78,7 @@ class CopyIndex:
         rewrite_threshold: float = 0.6,
         max_candidates: int = 30,
         conn: sqlite3.Connection | None = None,
+        text_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self.num_perm = num_perm
         self.copy_threshold = copy_threshold
@@ -83,11 +86,18 @@ class CopyIndex:
         self.max_candidates = max_candidates
         self.groups = CopyGroups()
         self.conn = conn or sqlite3.connect(":memory:")
+        # With the texts at hand, a copy whose words were systematically swapped is a rewrite.
+        self.text_of = text_of
         self.conn.executescript(SCHEMA)
 
     @classmethod
-    def from_config(cls, config: DedupConfig, conn: sqlite3.Connection | None = None) -> CopyIndex:
-        return cls(config.num_perm, config.copy_threshold, config.rewrite_threshold, conn=conn)
+    def from_config(
+        cls,
+        config: DedupConfig,
+        conn: sqlite3.Connection | None = None,
+        text_of: Callable[[str], str | None] | None = None,
+    ) -> CopyIndex:
+        return cls(config.num_perm, config.copy_threshold, config.rewrite_threshold, conn=conn, text_of=text_of)
 
     @staticmethod
     def clear(conn: sqlite3.Connection) -> None:
@@ -225,6 +235,12 @@ class CopyIndex:
             and len({self.groups.find(a) for a in postings}) >= BOILERPLATE_GROUPS
         )
 
+    def _spun(self, old_id: str, new_id: str) -> bool:
+        if self.text_of is None:
+            return False
+        old, new = self.text_of(old_id), self.text_of(new_id)
+        return old is not None and new is not None and is_spun(old, new)
+
     def _compare(
         self,
         new_id: str,
@@ -240,6 +256,8 @@ class CopyIndex:
         if named is None:
             return None
         kind, similarity = named
+        if kind == "copy" and self._spun(old_id, new_id):
+            kind, similarity = "rewrite", overlap.alignment
         pair = Pair(
             a=old_id,
             b=new_id,
