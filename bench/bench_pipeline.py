@@ -1,6 +1,6 @@
 """Pipeline benchmark: Newsgraph's cost on top of the spaCy pass, from one run.
 
-    python bench/bench_pipeline.py [--articles 400] [--processes 2] [--memory 2000,20000]
+    python bench/bench_pipeline.py [--articles 1000] [--processes 2] [--memory 2000,20000]
 
 Builds a synthetic corpus by recombining sentences of the bundled demo corpus (our own
 writing, with words swapped so unrelated articles do not share sentences, and one article in
@@ -28,10 +28,9 @@ from newsgraph.actors import find_mentions
 from newsgraph.config import load_config
 from newsgraph.events import code_events
 from newsgraph.nlp import load_model
-from newsgraph.pipeline import clean_inputs, clean_one, ingest
+from newsgraph.pipeline import clean_inputs, clean_one
 from newsgraph.quotes import extract_quotes
 from newsgraph.records import Article, RawDocument
-from newsgraph.store.db import Store
 
 
 def demo_sentences() -> list[str]:
@@ -148,37 +147,37 @@ def measure(corpus: Path, processes: int) -> dict[str, float]:
         # Throughput of bare nlp.pipe plus this stage, as a fraction of bare nlp.pipe alone.
         out[f"ratio_with_{name}"] = bare_s / (bare_s + secs)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        for procs in sorted({1, processes}):
-            with Store(Path(tmp) / f"bench{procs}.db") as store:
-                t = time.perf_counter()
-                ingest([str(corpus)], store, config, processes=procs)
-                out[f"ingest_{procs}p_per_s"] = rate(n, time.perf_counter() - t)
+    for procs in sorted({1, processes}):
+        seconds, _ = fresh_ingest(corpus, procs)
+        out[f"ingest_{procs}p_per_s"] = rate(n, seconds)
     out["ratio_ingest_to_bare"] = out["ingest_1p_per_s"] / out["bare_nlp_pipe_per_s"]
     if processes > 1:
         out[f"speedup_{processes}p_vs_1p"] = out[f"ingest_{processes}p_per_s"] / out["ingest_1p_per_s"]
     return out
 
 
-def peak_memory_mb(corpus: Path) -> float:
-    """Peak RSS of a fresh process ingesting ``corpus``."""
+def fresh_ingest(corpus: Path, processes: int = 1) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of a fresh process ingesting ``corpus`` into a new store, as
+    ``newsgraph ingest`` would: loading the model or starting workers counts."""
     code = (
-        "import resource,sys,tempfile,pathlib\n"
+        "import resource,sys,tempfile,pathlib,time\n"
+        "t=time.perf_counter()\n"
         "from newsgraph.config import load_config\nfrom newsgraph.pipeline import ingest\n"
         "from newsgraph.store.db import Store\n"
-        "with tempfile.TemporaryDirectory() as t, Store(pathlib.Path(t)/'m.db') as s:\n"
-        "    ingest([sys.argv[1]], s, load_config())\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "with tempfile.TemporaryDirectory() as d, Store(pathlib.Path(d)/'bench.db') as s:\n"
+        "    ingest([sys.argv[1]], s, load_config(), processes=int(sys.argv[2]))\n"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     res = subprocess.run(
-        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(corpus), str(processes)], capture_output=True, text=True, check=True
     )
-    return int(res.stdout.strip().splitlines()[-1]) / 1024
+    seconds, rss_kb = res.stdout.strip().splitlines()[-1].split()
+    return float(seconds), int(rss_kb) / 1024
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--memory", default="", help="two corpus sizes, e.g. 2000,20000 (slow)")
     args = ap.parse_args()
@@ -190,7 +189,7 @@ def main() -> None:
             small, large = (int(x) for x in args.memory.split(","))
             for size in (small, large):
                 synthetic_corpus(size, Path(tmp) / f"m{size}.jsonl")
-                results[f"peak_rss_mb_{size}"] = peak_memory_mb(Path(tmp) / f"m{size}.jsonl")
+                results[f"peak_rss_mb_{size}"] = fresh_ingest(Path(tmp) / f"m{size}.jsonl")[1]
             results[f"memory_ratio_{large}_vs_{small}"] = (
                 results[f"peak_rss_mb_{large}"] / results[f"peak_rss_mb_{small}"]
             )
