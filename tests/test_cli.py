@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -15,6 +16,7 @@ from newsgraph import __version__
 from newsgraph.cli import app
 from newsgraph.store import queries
 from newsgraph.store.db import Store
+from newsgraph.store.export import TABLES
 
 runner = CliRunner()
 
@@ -125,6 +127,13 @@ def test_queries_and_exports_through_the_cli(tmp_path: Path) -> None:
     parquet = tmp_path / "q.parquet"
     code, _, err = _invoke("export", "--format", "parquet", "--table", "quotes", "-o", str(parquet), "--db", str(db))
     assert code == 0 and parquet.exists(), err
+    every = tmp_path / "every"
+    code, _, err = _invoke("export", "--format", "parquet", "--table", "all", "-o", str(every), "--db", str(db))
+    assert code == 0, err
+    with Store(db) as store:
+        for table in TABLES:
+            stored = store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+            assert pq.read_table(every / f"{table}.parquet").num_rows == stored, table
     code, _, err = _invoke("articles", "missing-id", "--db", str(db))
     assert code == 1 and "no article" in err
     code, _, err = _invoke("stats", "--db", str(tmp_path / "absent.db"))

@@ -407,7 +407,7 @@ def diff_cmd(first: str, second: str, db: DbOption = None, config_path: ConfigOp
 @app.command("export")
 def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help=", ".join(FORMATS))] = "jsonl",
-    table: Annotated[str, typer.Option(help=", ".join(TABLES))] = "articles",
+    table: Annotated[str, typer.Option(help=", ".join(TABLES) + ", or all (one file each in --output DIR)")] = "articles",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     db: DbOption = None,
     config_path: ConfigOption = None,

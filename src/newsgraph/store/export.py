@@ -18,11 +18,28 @@ import pyarrow.parquet as pq
 
 from newsgraph.store.db import Store
 
-TABLES = ("articles", "actors", "mentions", "quotes", "events", "failures", "runs")
+# Every table an analyst reads; the indexes behind copies and stories (sketches, copy_*,
+# story_*) are internal and rebuilt from the store.
+TABLES = (
+    "articles",
+    "actors",
+    "mentions",
+    "quotes",
+    "events",
+    "event_dyads",
+    "pairs",
+    "copy_groups",
+    "stories",
+    "article_story",
+    "failures",
+    "runs",
+    "meta",
+)
 JSON_COLUMNS = {
     "articles": ("removed", "date_mentions", "offsets"),
     "actors": ("aliases",),
     "events": ("source", "target", "source_actor_ids", "target_actor_ids", "context"),
+    "pairs": ("evidence",),
     "runs": ("config", "versions"),
 }
 FORMATS = ("jsonl", "csv", "parquet", "plover")
@@ -74,9 +91,17 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def export(store: Store, fmt: str, table: str, out: IO[str] | Path) -> int:
-    """Write ``table`` (or PLOVER events) to ``out``; returns the number of records."""
+    """Write ``table`` (or PLOVER events) to ``out``; returns the number of records.
+
+    ``table="all"`` writes every table into the folder ``out``, one ``TABLE.FORMAT`` file each.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if table == "all":
+        if not isinstance(out, Path) or fmt == "plover":
+            raise ValueError("--table all needs a folder (--output DIR) and a table format")
+        out.mkdir(parents=True, exist_ok=True)
+        return sum(export(store, fmt, name, out / f"{name}.{fmt}") for name in TABLES)
     if fmt == "parquet":
         if not isinstance(out, Path):
             raise ValueError("parquet export needs an output file (--output FILE)")
