@@ -152,10 +152,9 @@ class StoryIndex:
         limit = max(10, int(COMMON_KEY_SHARE * (self.docs + 1)))
         rare = sorted((df, key_id) for key_id, df in key_ids.values() if 0 < df <= limit)[:LOOKUP_KEYS]
         shared: Counter[int] = Counter()
-        for _, key_id in rare:
-            shared.update(
-                r for (r,) in self.conn.execute("SELECT row FROM story_postings WHERE key_id = ?", (key_id,))
-            )
+        postings = "SELECT row FROM story_postings WHERE key_id = ? ORDER BY row DESC LIMIT ?"
+        for _, key_id in rare:  # the most recent articles of a common key, as for copies
+            shared.update(r for (r,) in self.conn.execute(postings, (key_id, MAX_CANDIDATES)))
             if len(shared) >= MAX_CANDIDATES:
                 break
         return sorted(shared, key=lambda r: (-shared[r], r))[:MAX_COMPARED]
