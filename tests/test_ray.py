@@ -356,3 +356,18 @@ def test_band_key_candidates_match_the_lsh_indexes_and_cover_every_pair(runs: Ru
     (run_dir,) = runs.shards.iterdir()
     shard_rows = pq.read_table(run_dir, columns=["id", "dedup"]).to_pylist()
     assert {r["id"]: r["dedup"] for r in shard_rows if r["dedup"]} == sketches
+
+
+def test_two_worker_processes_give_the_database_of_one(tmp_path: Path) -> None:
+    """--processes 2 parses in worker processes while the main one writes and links: same content."""
+    _write_corpus(tmp_path / "corpus")
+    (tmp_path / "small.toml").write_text("[ingest]\nbatch_size = 3\n", encoding="utf-8")
+    config = load_config(tmp_path / "small.toml")
+    for procs in (1, 2):
+        with Store(tmp_path / f"p{procs}.db") as store:
+            report = ingest([str(tmp_path / "corpus")], store, config, processes=procs)
+        assert report.counts.failed == 1
+    one, two = snapshot(tmp_path / "p1.db"), snapshot(tmp_path / "p2.db")
+    assert one["articles"] and one["pairs"] and one["stories"]
+    for table in CONTENT:
+        assert two[table] == one[table], table
