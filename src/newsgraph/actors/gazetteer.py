@@ -7,7 +7,7 @@ and the document matcher agree on what a phrase means.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -83,9 +83,32 @@ class Gazetteer:
     demonyms: dict[str, str]
     max_tokens: int
     max_sector_tokens: int
+    # Keys by their first character, in table order, built on first use: the fuzzy matchers
+    # compare a misspelt word only with the keys that start as it does.
+    _phrase_initials: dict[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _sector_initials: dict[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def country_name(self, code: str | None) -> str:
         return self.country_names.get(code or "", code or "")
+
+    def phrase_keys_from(self, initial: str) -> list[str]:
+        """Phrase keys whose first character is ``initial``, in the order of ``phrases``."""
+        if self._phrase_initials is None:
+            self._phrase_initials = _by_initial(self.phrases)
+        return self._phrase_initials.get(initial, [])
+
+    def sector_keys_from(self, initial: str) -> list[str]:
+        """Sector-word keys whose first character is ``initial``, in the order of ``sector_words``."""
+        if self._sector_initials is None:
+            self._sector_initials = _by_initial(self.sector_words)
+        return self._sector_initials.get(initial, [])
+
+
+def _by_initial(keys: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key in keys:
+        out.setdefault(key[:1], []).append(key)
+    return out
 
 
 def _text(name: str) -> str:

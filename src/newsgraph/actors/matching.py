@@ -141,10 +141,9 @@ def _fuzzy_sector(tokens: list[Token], i: int, gz: Gazetteer) -> SectorHit | Non
     tok = tokens[i]
     if len(tok.key) < 8 or tok.capitalized or not tok.key.isalpha():
         return None
-    for key, word in gz.sector_words.items():
-        if key[:1] == tok.key[:1] and " " not in key and abs(len(key) - len(tok.key)) <= 1 \
-                and within_one_edit(key, tok.key):
-            return SectorHit(i, i + 1, word, tok.text)
+    for key in gz.sector_keys_from(tok.key[:1]):
+        if " " not in key and abs(len(key) - len(tok.key)) <= 1 and within_one_edit(key, tok.key):
+            return SectorHit(i, i + 1, gz.sector_words[key], tok.text)
     return None
 
 
@@ -154,10 +153,10 @@ def fuzzy_country(tok: Token, gz: Gazetteer) -> Entry | None:
         return None
     found: set[str] = set()
     entry = None
-    for key, aliases in gz.phrases.items():
-        if key[:1] != tok.key[:1] or abs(len(key) - len(tok.key)) > 1 or not within_one_edit(key, tok.key):
+    for key in gz.phrase_keys_from(tok.key[:1]):
+        if abs(len(key) - len(tok.key)) > 1 or not within_one_edit(key, tok.key):
             continue
-        for alias in aliases:
+        for alias in gz.phrases[key]:
             if alias.entry.kind in ("country", "demonym") and not alias.exact:
                 found.add(alias.entry.country or "")
                 entry = alias.entry

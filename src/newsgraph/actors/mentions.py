@@ -10,6 +10,7 @@ titles give anywhere in it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -27,6 +28,7 @@ from newsgraph.actors.matching import CaseMode, case_mode, match_entities
 from newsgraph.actors.people import name_units, surname_keys
 from newsgraph.actors.registry import ActorRegistry
 from newsgraph.actors.text import normalize, tokenize
+from newsgraph.nlp import sentence_bounds
 from newsgraph.records import Mention
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -83,18 +85,20 @@ def find_mentions(doc: Doc, registry: ActorRegistry | None = None, date: str | N
     ``date`` (YYYY-MM-DD, the article's) picks the office a named person held then.
     """
     registry = registry or ActorRegistry()
-    candidates = _candidates(doc, registry, date)
+    ents = doc.ents  # spaCy rebuilds the tuple on every access
+    person_name = _PersonNames(ents)
+    candidates = _candidates(doc, ents, registry, date)
     linker = PersonLinker()
     named = {c.span.start: c for c in candidates if _is_named_person(c)}
     described = _appositions(candidates, named)
-    for cand in _surname_mentions(doc, candidates, named):
+    for cand in _surname_mentions(doc, candidates, named, person_name):
         candidates.append(cand)
         named[cand.span.start] = cand
-    for cand in _places_named_like_people(candidates, named):
+    for cand in _places_named_like_people(candidates, named, person_name):
         named[cand.span.start] = cand
     candidates.sort(key=lambda c: c.span.start)
     for cand in named.values():
-        linker.add(cand.span, cand.code, _person_name(cand))
+        linker.add(cand.span, cand.code, person_name(cand.span))
         for description in _unanchored_appositions(cand.span, date):
             linker.describe(cand.span.start, description)
     for role_start, person_start in described.items():
@@ -102,6 +106,7 @@ def find_mentions(doc: Doc, registry: ActorRegistry | None = None, date: str | N
         if role_code is not None:
             linker.describe(person_start, role_code)
     people = linker.resolve(registry)
+    sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     mentions: list[Mention] = []
     for cand in candidates:
         span, code = cand.span, cand.code
@@ -118,18 +123,19 @@ def find_mentions(doc: Doc, registry: ActorRegistry | None = None, date: str | N
             country, sector = actor.country, actor.sector
         else:
             continue
-        sent_start, sent_end = _sentence(span)
+        sent_start, sent_end = _sentence(span, sentences)
         mentions.append(Mention(span.start_char, span.end_char, span.text, actor.id, actor.name, actor.kind,
                                 country if country is not None else actor.country, sector or actor.sector,
                                 sent_start, sent_end))
     return mentions
 
 
-def _surname_mentions(doc: Doc, candidates: list[_Candidate], named: dict[int, _Candidate]) -> list[_Candidate]:
+def _surname_mentions(doc: Doc, candidates: list[_Candidate], named: dict[int, _Candidate],
+                      person_name: _PersonNames) -> list[_Candidate]:
     """Bare surnames of people named in full elsewhere in the document that the model did not tag
     ("Rouhani said"), with a preceding honorific ("Mr. Rouhani")."""
     surnames = {key for cand in named.values()
-                for key, _ in surname_keys(name_units(_person_name(cand)), cand.code.country if cand.code else None)
+                for key, _ in surname_keys(name_units(person_name(cand.span)), cand.code.country if cand.code else None)
                 if " " not in key}
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
     found: list[_Candidate] = []
@@ -143,10 +149,10 @@ def _surname_mentions(doc: Doc, candidates: list[_Candidate], named: dict[int, _
     return found
 
 
-def _places_named_like_people(candidates: list[_Candidate], named: dict[int, _Candidate]) -> list[_Candidate]:
+def _places_named_like_people(candidates: list[_Candidate], named: dict[int, _Candidate],
+                              person_name: _PersonNames) -> list[_Candidate]:
     """"Jordan said" after "Jordan Blake": a one-word place that is the name of a person in the text."""
-    units = {u for cand in named.values() for u in name_units(_person_name(cand)) if len(name_units(
-        _person_name(cand))) > 1}
+    units = {u for cand in named.values() if len(parts := name_units(person_name(cand.span))) > 1 for u in parts}
     out = []
     for cand in candidates:
         if cand.span.start not in named and len(cand.span) == 1 and cand.code is not None \
@@ -156,12 +162,12 @@ def _places_named_like_people(candidates: list[_Candidate], named: dict[int, _Ca
     return out
 
 
-def _sentence(span: Span) -> tuple[int, int]:
-    """Character bounds of the span's sentence; the whole text when the pipeline sets no sentences."""
+def _sentence(span: Span, sentences: bool) -> tuple[int, int]:
+    """Character bounds of the span's sentence; the whole text when the pipeline sets no ``sentences``."""
     doc = span.doc
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        sent = span.sent
-        return sent.start_char, sent.end_char
+    if sentences:
+        start, end = sentence_bounds(doc)[span.start]
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     return 0, len(doc.text)
 
 
@@ -208,8 +214,8 @@ def _appositions(candidates: list[_Candidate], named: dict[int, _Candidate]) -> 
     return links
 
 
-def _candidates(doc: Doc, registry: ActorRegistry, date: str | None) -> list[_Candidate]:
-    anchors = [(_trim(ent), ent.label_) for ent in doc.ents if ent.label_ in _LABELS]
+def _candidates(doc: Doc, ents: Sequence[Span], registry: ActorRegistry, date: str | None) -> list[_Candidate]:
+    anchors = [(_trim(ent), ent.label_) for ent in ents if ent.label_ in _LABELS]
     mode = case_mode(doc[: min(len(doc), 400)].text)
     anchors += [(doc[s:e], "GAZ") for _, s, e in _matcher(doc.vocab)(doc) if _gazetteer_ok(doc[s:e], mode)]
     user = _user_matcher(doc.vocab, registry)
@@ -257,8 +263,13 @@ def _name_like(span: Span) -> bool:
     """An uncoded PERSON/ORG entity worth keeping: a name, not a headline fragment or a known region."""
     if any(t.pos_ in ("PRON", "VERB", "AUX") for t in span) or span[-1].lower_ in NON_ACTOR_HEADS:
         return False
-    hits = match_entities(tokenize(normalize(span.text)), gazetteer(), "mixed")
-    return not any(h.entry.kind == "none" for h in hits)
+    return not _names_non_actor(span.text)
+
+
+@lru_cache(maxsize=8192)
+def _names_non_actor(text: str) -> bool:
+    hits = match_entities(tokenize(normalize(text)), gazetteer(), "mixed")
+    return any(h.entry.kind == "none" for h in hits)
 
 
 def _trim(span: Span) -> Span:
@@ -274,7 +285,12 @@ def _trim(span: Span) -> Span:
 
 def _gazetteer_ok(span: Span, mode: CaseMode) -> bool:
     """The case rules of the coder: "Turkey" but not "turkey", "US" but not "us"."""
-    tokens = tokenize(normalize(span.text))
+    return _gazetteer_text_ok(span.text, mode)
+
+
+@lru_cache(maxsize=8192)  # the same names recur in every article
+def _gazetteer_text_ok(text: str, mode: CaseMode) -> bool:
+    tokens = tokenize(normalize(text))
     hits = match_entities(tokens, gazetteer(), mode)
     return bool(hits) and hits[0].start == 0 and hits[0].end == len(tokens) and hits[0].entry.kind != "none"
 
@@ -289,8 +305,9 @@ def _noun_phrase(span: Span) -> Span:
     """The noun phrase an anchor modifies, when its head names an actor; else the anchor itself."""
     doc = span.doc
     head, best = span.root, None
+    sentence_of = sentence_bounds(doc)
     while head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in _NOUNS \
-            and head.head.sent == span.sent:
+            and sentence_of[head.head.i] == sentence_of[span.start]:
         head = head.head
         if _is_actor_noun(head) or head.ent_type_ == "PERSON":
             best = head
@@ -316,10 +333,21 @@ def _left_edge(head: Token) -> int:
     return start
 
 
-def _person_name(cand: _Candidate) -> str:
-    """The name inside a person mention: the PERSON entity, less honorifics and possessives."""
-    span = cand.span
-    names = [e for e in span.doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
-    target = _trim(names[-1]) if names else span
-    words = [t.text for t in target if t.lower_.rstrip(".") not in HONORIFICS and t.tag_ != "POS"]
-    return " ".join(words) if words else target.text
+class _PersonNames:
+    """The name inside a person mention: the PERSON entity, less honorifics and possessives.
+
+    Read once per span: several steps ask for the same mention's name.
+    """
+
+    def __init__(self, ents: Sequence[Span]) -> None:
+        self._people = [e for e in ents if e.label_ == "PERSON"]
+        self._names: dict[tuple[int, int], str] = {}
+
+    def __call__(self, span: Span) -> str:
+        key = (span.start, span.end)
+        if key not in self._names:
+            names = [e for e in self._people if e.start >= span.start and e.end <= span.end]
+            target = _trim(names[-1]) if names else span
+            words = [t.text for t in target if t.lower_.rstrip(".") not in HONORIFICS and t.tag_ != "POS"]
+            self._names[key] = " ".join(words) if words else target.text
+        return self._names[key]

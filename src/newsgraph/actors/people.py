@@ -69,6 +69,11 @@ def parse_roles(text: str) -> tuple[Role, ...]:
 
 def name_units(name: str) -> list[str]:
     """Folded name parts, hyphenated parts kept whole ("kassym-jomart", "al-sabah")."""
+    return list(_name_units(name))
+
+
+@lru_cache(maxsize=16384)  # names are split again at every step of linking
+def _name_units(name: str) -> tuple[str, ...]:
     units: list[str] = []
     joined = False
     for tok in tokenize(normalize(name)):
@@ -81,7 +86,7 @@ def name_units(name: str) -> list[str]:
         else:
             units.append(key)
         joined = tok.hyphen_after
-    return units
+    return tuple(units)
 
 
 def _bare(unit: str) -> str:
@@ -172,10 +177,12 @@ class PeopleIndex:
         self.by_id: dict[str, Person] = {}
         self.by_surname: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.by_initial: dict[str, set[str]] = {}
+        self._similar: dict[str, list[str]] = {}  # unknown surname -> known ones one edit away
         for idx, person in enumerate(self.people):
             self._add(idx, person)
 
     def _add(self, idx: int, person: Person) -> None:
+        self._similar.clear()
         self.by_id[person.id] = person
         for alias in (person.name, *person.aliases):
             units = name_units(alias)
@@ -242,7 +249,10 @@ class PeopleIndex:
         if bare != surname and bare in self.by_surname:
             keys.append(bare)
         if not keys and len(surname) >= 5:
-            keys = [k for k in self.by_initial.get(surname[:1], ()) if _surname_compatible(surname, k, self.variants)]
+            if surname not in self._similar:  # a scan of every surname with the same initial
+                self._similar[surname] = [k for k in self.by_initial.get(surname[:1], ())
+                                          if _surname_compatible(surname, k, self.variants)]
+            keys = self._similar[surname]
         return keys
 
     def _given_score(self, query: tuple[str, ...], cand: tuple[str, ...]) -> float | None:

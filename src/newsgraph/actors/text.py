@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-", "‑": "-"})
 _TOKEN = re.compile(
@@ -41,6 +42,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_QUOTES))
 
 
+@lru_cache(maxsize=65536)  # words and names recur across articles
 def fold(text: str) -> str:
     """Lower-case without accents: the comparison form of names ("Khürelsükh" -> "khurelsukh")."""
     decomposed = unicodedata.normalize("NFKD", normalize(text).lower())
@@ -55,6 +57,11 @@ def strip_accents(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens with offsets into ``text`` (which should already be ``normalize``d)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)  # the same phrases are coded again in every article
+def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         raw, start, end = m.group(), m.start(), m.end()
@@ -71,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
             possessive = not nxt.isalnum()
         hyphen_after = text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalnum()
         out.append(Token(raw, start, end, fold(raw), possessive, hyphen_after))
-    return out
+    return tuple(out)
 
 
 def join_keys(tokens: list[Token]) -> str:

@@ -33,6 +33,7 @@ _FULL_DATES = [
     # d/m/y or m/d/y: only when the order is unambiguous, see _numeric_slash
     re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}(?![\d/])"),
 ]
+_ANY_YEAR = re.compile(_YEAR)  # every full date has one: texts without are not scanned further
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|last\s+update[d]?|revised)\b", re.IGNORECASE)
 # What may precede the date at the start of a date line ("Published: Tue, ...").
 _LINE_LEAD = re.compile(
@@ -89,6 +90,8 @@ def find_full_dates(text: str, taken: Spans | None = None) -> list[tuple[int, in
     """Every explicit day-month-year date in ``text`` as (start, end, date), in order."""
     taken = taken or Spans()
     found: list[tuple[int, int, date]] = []
+    if not _ANY_YEAR.search(text):
+        return found
     for pattern in _FULL_DATES:
         for m in pattern.finditer(text):
             day = _from_match(m)

@@ -31,7 +31,12 @@ def sentence_breaks(text: str) -> int:
 
 def is_title_case(text: str) -> bool:
     """Capitalised Like A Headline, as no body sentence is, even one ending in a full stop."""
-    long_words = [w for w in _WORDS.findall(text) if len(w) >= 4]
+    long_words = []
+    for m in _WORDS.finditer(text):
+        if len(m.group()) >= 4:
+            long_words.append(m.group())
+            if len(long_words) > 20:  # a paragraph, however capitalised
+                return False
     return (
         3 <= len(long_words) <= 20
         and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)

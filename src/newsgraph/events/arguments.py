@@ -177,13 +177,12 @@ class Arguments:
                 if any(c.tag_ == "WP" and c.dep_ in ("dobj", "nsubj") for c in clause.children):
                     out += children(clause, "oprd", "attr", "dobj")
         holders = chain + ([reading.obj] if reading.obj is not None else [])
+        preps = [[(p.lower_, p) for p in children(holder, "prep")] for holder in holders]
         for prep_word in TARGET_PREPS:
             if prep_word in TOPIC_PREPS and reading.sense.type in TOPICAL_TYPES:
                 continue
-            for holder in holders:
-                for p in children(holder, "prep"):
-                    if p.lower_ == prep_word:
-                        out.append(pobj(p))
+            for held in preps:
+                out += [pobj(p) for word, p in held if word == prep_word]
         for verb in chain:
             comp = child(verb, "ccomp", "xcomp")
             inner, outer = (subject(comp), subject(verb)) if comp is not None else (None, None)

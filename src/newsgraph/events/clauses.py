@@ -150,8 +150,8 @@ class SentenceCoder:
         for tok in sent:
             if (
                 tok.i > root.i
-                and lemma(tok) in self.lex.speech_events
                 and tok.dep_ in ("acl", "relcl", "conj", "advcl", "parataxis")
+                and lemma(tok) in self.lex.speech_events
                 and child(tok, "ccomp", "dobj", "xcomp") is None
                 and any(t.lower_ == "," for t in sent.doc[root.i : tok.i])
             ):

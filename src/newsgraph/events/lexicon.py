@@ -77,6 +77,16 @@ class Lexicon:
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
     bridge: dict[tuple[str, str], BridgeRow] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._frames_by_verb: dict[str, list[Frame]] = {}
+        for frame in self.frames:
+            for verb in frame.verbs:
+                self._frames_by_verb.setdefault(verb, []).append(frame)
+
+    def verb_frames(self, key: str) -> list[Frame]:
+        """The frames of a verb reading ("hand over"), in lexicon order."""
+        return self._frames_by_verb.get(key, [])
+
     def word(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import code_text
 from newsgraph.events.syntax import clause_tokens, conjuncts, own_clause, pobj, subject
+from newsgraph.nlp import sentence_bounds
 from newsgraph.quotes.discourse import Discourse, Entity
 from newsgraph.records import Mention, Quote
 
@@ -100,10 +101,10 @@ def actor_subject(verb: Token) -> Token | None:
 
 def _dateline(span: Span) -> bool:
     """ "SEOUL, Nov 29 (Agency) -" or "MINSK —" opening a paragraph: where it was filed, not who acted."""
-    sent = span.sent
-    if span.start > sent.start + 1 or not span.text.isupper():
+    sent_start, sent_end = sentence_bounds(span.doc)[span.start]
+    if span.start > sent_start + 1 or not span.text.isupper():
         return False
-    rest = span.doc[span.end : min(sent.end, span.end + 12)]
+    rest = span.doc[span.end : min(sent_end, span.end + 12)]
     return any(t.text in ("-", "\u2014", "\u2013") for t in rest)
 
 
@@ -340,7 +341,7 @@ class Participants:
     def _recent(self, tok: Token) -> list[Party]:
         """Nearest coded actor before a possessive or object pronoun, in this or the previous sentence."""
         want_person = tok.lower_ in ("his", "her", "him")
-        first = max(0, tok.sent.start - 60)
+        first = max(0, sentence_bounds(self.doc)[tok.i][0] - 60)
         for i in range(tok.i - 1, first - 1, -1):
             m = self._by_token.get(i)
             if m is None or (m.kind == "person") != want_person:
@@ -367,7 +368,7 @@ class Participants:
     def _recent_country(self, tok: Token) -> list[Party]:
         """ "the country": the last country named before it, in this or the previous sentences, also
         as the country of an actor ("a Belgian commission ... the country's role")."""
-        for i in range(tok.i - 1, max(-1, tok.sent.start - 80), -1):
+        for i in range(tok.i - 1, max(-1, sentence_bounds(self.doc)[tok.i][0] - 80), -1):
             m = self._by_token.get(i)
             code = mention_code(m) if m is not None else None
             if m is not None and code and len(code) == 3 and code not in ("IGO", "NGO", "IMG"):
@@ -378,9 +379,10 @@ class Participants:
         """ "the two countries", "both sides": the last subject before it naming two or more countries."""
         if not any(c.lower_ in ("the", "both", "these", "those", "two") for c in tok.children):
             return []
-        start = max(0, tok.sent.start - 80)
-        for sent_start in sorted({self.doc[i].sent.start for i in range(start, tok.i)}, reverse=True):
-            for t in self.doc[sent_start].sent:
+        bounds = sentence_bounds(self.doc)
+        start = max(0, bounds[tok.i][0] - 80)
+        for sent_start in sorted({bounds[i][0] for i in range(start, tok.i)}, reverse=True):
+            for t in self.doc[sent_start : bounds[sent_start][1]]:
                 if t.i >= tok.i or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
                     continue
                 found = [p for p in self.parties(t, anaphora=False) if p.code]
@@ -401,7 +403,8 @@ class Participants:
         ``placing_act`` keeps only phrases that place the act, not those inside a participant's
         name ("missile systems in Japan"), which still say where an uncoded actor belongs."""
         clause = sorted(head.subtree, key=lambda t: t.i)
-        return self._place(clause, placing_act) or self._place(list(head.sent), placing_act)
+        sent_start, sent_end = sentence_bounds(self.doc)[head.i]
+        return self._place(clause, placing_act) or self._place(list(self.doc[sent_start:sent_end]), placing_act)
 
     def _place(self, toks: list[Token], placing_act: bool) -> tuple[str, str | None] | None:
         for tok in toks:

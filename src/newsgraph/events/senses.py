@@ -52,7 +52,8 @@ class Reading:
 
 
 def _frame_sense(lex: Lexicon, key: str, obj: Token | None, verb: Token) -> Sense | None:
-    if obj is None:
+    frames = lex.verb_frames(key)
+    if obj is None or not frames:
         return None
     keys = noun_keys(obj)
     has_target = any(
@@ -63,8 +64,8 @@ def _frame_sense(lex: Lexicon, key: str, obj: Token | None, verb: Token) -> Sens
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children) or (
         doer is not None and lemma(doer) in lex.word("armed_groups")
     )
-    for frame in lex.frames:
-        if key not in frame.verbs or frame.owned and not owned:
+    for frame in frames:
+        if frame.owned and not owned:
             continue
         if "@any" in frame.objects or any(k in frame.objects for k in keys):
             if frame.sense.type == "MOBILIZE" and frame.sense.mode == "weapons" and has_target:

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors import code_text
 from newsgraph.quotes.entities import (
     Entity,
-    bare_name,
     described_as,
     entity_text,
     gender_of,
     guess_genders,
-    linked_elsewhere,
     untitled,
 )
 from newsgraph.quotes.lexicon import (
@@ -31,7 +29,6 @@ from newsgraph.quotes.lexicon import (
     DETERMINERS,
     EPITHETS,
     INSTITUTION_WORDS,
-    NOT_ONLY_PEOPLE,
     ORG_ANAPHORS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
@@ -42,11 +39,11 @@ from newsgraph.quotes.lexicon import (
     SPEECH_ACTS,
     THING_PRONOUNS,
 )
-from newsgraph.quotes.phrases import display_phrase, nominal_fit, np_span, role_words, same_line
+from newsgraph.quotes.phrases import display_phrase, nominal_fit, np_span, same_line
+from newsgraph.quotes.readings import PEOPLE_NOUNS, SUBJECT_DEPS, MentionReading, read_document
 from newsgraph.quotes.syntax import agentive, antecedent, can_speak, is_age, subject_of
 from newsgraph.records import Mention
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 80  # references scanned back for a pronoun; keeps resolution linear
 _ROLE_LOOKBACK = 200  # references scanned back for "the minister"
 _CATAPHORA_CHARS = 600  # how far ahead a description may point ("the governor said ... Governor X")
@@ -78,62 +75,44 @@ class Discourse:
         self._fits: dict[tuple[str, int], int] = {}
         self._persons_by_id: dict[int, Entity] = {}
         self._first_seen: list[tuple[int, int]] = []  # (char of first mention, id of the person)
-        self._starts = [t.idx for t in doc]
-        self._sent_of = _sentence_ids(doc)
-        self._index_mentions(mentions)
-        guess_genders(doc, self._by_token, in_quote)
-        self._walk()
+        reading = read_document(doc, mentions)
+        self._starts = reading.starts
+        self._sent_of = reading.sent_of
+        self._index_mentions(reading.readings)
+        guess_genders(doc, self._by_token, in_quote, reading.turns, reading.pronouns)
+        self._walk(reading.subjects)
 
     # -- building -------------------------------------------------------------------------
 
-    def _index_mentions(self, mentions: list[Mention]) -> None:
-        """Entities from the actor mentions, read with the grammar of the sentence.
+    def _index_mentions(self, readings: list[MentionReading]) -> None:
+        """Entities from the actor mentions.
 
         A person is one entity across spellings (a bare surname joins the full name used
         elsewhere). An organisation or country is one entity per way the text writes it, so
         that "the Icelandic Meteorological Office" is shown as written even when the actor
-        resolver codes it to the country. A role phrase ("Russia's foreign minister") is
-        left to role matching, and a name that the text titles as a person ("Union organiser
-        Thabo Nkosi") is a person whatever the tagger said.
+        resolver codes it to the country.
         """
-        read = []
-        for m in sorted(mentions, key=lambda m: m.start):
-            lo = bisect.bisect_left(self._starts, m.start)
-            hi = bisect.bisect_left(self._starts, m.end)
-            if lo >= hi:
-                continue
-            tokens = set(range(lo, hi))
-            root = min((self.doc[i] for i in tokens), key=lambda t: (t.head.i in tokens, -t.i))
-            if root.pos_ == "NOUN" and root.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
-                continue
-            name = bare_name(m, root)
-            if linked_elsewhere(m, root):
-                m = replace(m, actor_id="person:" + "-".join(name.lower().split()), name=name, country=None)
-            name_words = set(name.lower().split())
-            # Title words inside the mention span ("Foreign Minister Sergei Lavrov") are roles too.
-            name_tokens = {i for i in tokens if self.doc[i].lower_ in name_words} or tokens
-            described, heads = role_words(root, name_tokens)
-            titled = bool(heads & (PERSON_NOUNS - NOT_ONLY_PEOPLE)) or root.ent_type_ == "PERSON"
-            person = m.kind == "person" or (m.kind in ("org", "group") and root.pos_ == "PROPN" and titled)
-            read.append((m, tokens, root, person, name, described, heads))
-            if person and len(name.split()) > 1:
-                entity = self._people.setdefault(m.actor_id, Entity("person", name, m.actor_id, m.country))
-                self._surnames.setdefault(name.split()[-1].lower(), entity)
-        for m, tokens, root, person, name, described, heads in read:
+        for r in readings:
+            if r.person and len(r.name.split()) > 1:
+                entity = self._people.setdefault(
+                    r.mention.actor_id, Entity("person", r.name, r.mention.actor_id, r.mention.country)
+                )
+                self._surnames.setdefault(r.name.split()[-1].lower(), entity)
+        for r in readings:
+            m, tokens, name, described = r.mention, r.tokens, r.name, r.described
             single = self._surnames.get(name.lower()) if len(name.split()) == 1 else None
-            if person or single is not None:
+            if r.person or single is not None:
                 new = Entity("person", name, m.actor_id, m.country)
                 entity = single or self._people.setdefault(m.actor_id, new)
                 entity.roles.update(described)
-                entity.role_heads |= heads
+                entity.role_heads |= r.heads
                 entity.role_text = f"{entity.role_text}; {' '.join(described)}".strip("; ")
                 first = min(tokens)
                 before = self.doc[first - 1].lower_.rstrip(".") if first > 0 else ""
                 entity.gender = entity.gender or gender_of(entity.roles | {before})
             else:
-                written = display_phrase(root)
-                key = f"{m.actor_id}|{written.lower()}"
-                new = Entity(m.kind, written, m.actor_id, m.country)
+                key = f"{m.actor_id}|{r.written.lower()}"
+                new = Entity(m.kind, r.written, m.actor_id, m.country)
                 entity = self._names.setdefault(key, new)
             for i in tokens:
                 self._by_token[i] = entity
@@ -144,19 +123,19 @@ class Discourse:
                 first_at.setdefault(id(entity), self.doc[i].idx)
         self._first_seen = sorted((pos, pid) for pid, pos in first_at.items())
 
-    def _walk(self) -> None:
+    def _walk(self, subjects: list[int]) -> None:
         """Record mentions and subjects in text order, resolving each against what came before."""
         seen: set[int] = set()
-        for tok in self.doc:
+        for tok in (self.doc[i] for i in sorted({*self._by_token, *subjects})):
             entity = self._by_token.get(tok.i)
             is_root = entity is not None and self._by_token.get(tok.head.i) is not entity
-            if tok.dep_ in _SUBJECT_DEPS and not self.in_quote[tok.i]:
+            if tok.dep_ in SUBJECT_DEPS and not self.in_quote[tok.i]:
                 entity = self.resolve(tok)
                 is_root = entity is not None
             if entity is None or not is_root or (tok.i in seen):
                 continue
             seen.add(tok.i)
-            subject = tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
+            subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
             subject = subject and not self.in_quote[tok.i]
             verb = tok.head.head if tok.dep_ == "appos" else tok.head
             main = subject and self._is_main(verb)
@@ -197,7 +176,7 @@ class Discourse:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and same_line(tok, child):
                 found = self._by_token.get(child.i) or self._name(child)
-                if found.kind == "org" and tok.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
+                if found.kind == "org" and tok.lemma_.lower() in PEOPLE_NOUNS:
                     found.kind = "person"  # a name in apposition to "the minister" is a person's
                 return found
         if named is not None:
@@ -206,7 +185,7 @@ class Discourse:
             return self._surnames[tok.lower_]  # a surname the tagger took for a common noun
         if is_age(tok):
             return self._recent(tok.idx, lambda e: e.kind == "person", window=3, subject=True)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS - NOT_ONLY_PEOPLE:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PEOPLE_NOUNS:
             name = self._loose_appositive(tok)
             if name is not None:
                 return name
@@ -328,7 +307,7 @@ class Discourse:
         return None
 
     def _nominal(self, tok: Token) -> Entity:
-        noun = tok.lemma_.lower()
+        noun, agent = tok.lemma_.lower(), agentive(tok)
         start, _ = np_span(tok)
         definite = self.doc[start].lower_ in DETERMINERS - {"a", "an"} or any(
             c.dep_ == "poss" for c in tok.children
@@ -341,18 +320,18 @@ class Discourse:
                 return group
         if definite and tok.tag_ != "NNS":
             personal = noun in PERSON_NOUNS or noun in EPITHETS or noun in ROLE_HYPERNYMS
-            personal = personal or (agentive(tok) and noun not in SOURCE_NOUNS)
+            personal = personal or (agent and noun not in SOURCE_NOUNS)
             person = self._person_by_role(tok) if personal else None
             if person is not None:  # "the state" is nobody, even beside "Secretary of State X"
                 return person
             org = self._org_anaphor(tok, noun)
             if org is not None:
                 return org
-        personal = noun in PERSON_NOUNS or (agentive(tok) and noun not in SOURCE_NOUNS)  # "the questioner"
+        personal = noun in PERSON_NOUNS or (agent and noun not in SOURCE_NOUNS)  # "the questioner"
         kind = "person" if personal and tok.tag_ != "NNS" else "phrase"
         written = display_phrase(tok, described=True)
         phrase = Entity(kind, written, country=self._country_in(tok), plural=tok.tag_ == "NNS")
-        phrase.agent, phrase.named = agentive(tok), False
+        phrase.agent, phrase.named = agent, False
         return phrase
 
     def _person_by_role(self, tok: Token) -> Entity | None:
@@ -490,16 +469,6 @@ class Discourse:
     def _sent_at(self, pos: int) -> int:
         i = max(0, bisect.bisect_right(self._starts, pos) - 1)
         return self._sent_of[i] if self._sent_of else 0
-
-
-def _sentence_ids(doc: Doc) -> list[int]:
-    """Sentence number of each token, also counting a new sentence after every line break."""
-    ids, k = [0] * len(doc), 0
-    for tok in doc:
-        if tok.i > 0 and (tok.is_sent_start or "\n" in doc[tok.i - 1].text):
-            k += 1
-        ids[tok.i] = k
-    return ids
 
 
 _POSSESSIVES = {"his": "he", "him": "he", "her": "she", "their": "they", "its": "it"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -140,28 +140,30 @@ def entity_text(tok: Token) -> str | None:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else " ".join(words)
 
 
-_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
-def guess_genders(doc: Doc, named: Mapping[int, Entity], in_quote: Sequence[bool]) -> None:
+def guess_genders(doc: Doc, named: Mapping[int, Entity], in_quote: Sequence[bool], turns: Collection[int],
+                  pronouns: Iterable[int]) -> None:
     """A person's gender from the first "he"/"she"/"his"/"her" after their name in the same
     sentence, the name being the subject and no other person named in between ("Clinton will
     recover from her illness"; not "Clinton is beating Trump, but she ...").
 
     ``named`` maps token indices to entities. The majority over the article decides; role words
-    ("spokeswoman") already set keep priority.
+    ("spokeswoman") already set keep priority. Only names, ``turns`` (tokens that start a sentence
+    or hold a line break) and gendered ``pronouns`` matter, so only they are visited.
     """
     votes: dict[int, list[str]] = {}
     people: dict[int, Entity] = {}
     last: Entity | None = None
-    for tok in doc:
-        if tok.is_sent_start or "\n" in tok.text:
+    for tok in (doc[i] for i in sorted({*turns, *named, *pronouns})):
+        if tok.i in turns:
             last = None
         entity = named.get(tok.i)
         if entity is not None and named.get(tok.head.i) is not entity:  # the name's head word
             last = entity if entity.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass") else None
-        elif last is not None and not in_quote[tok.i] and tok.lower_ in _GENDERED:
-            votes.setdefault(id(last), []).append(_GENDERED[tok.lower_])
+        elif last is not None and not in_quote[tok.i] and tok.lower_ in GENDERED:
+            votes.setdefault(id(last), []).append(GENDERED[tok.lower_])
             people[id(last)] = last
             last = None
     for key, person in people.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.actors import code_text
+from newsgraph.nlp import lines_before
 from newsgraph.quotes.lexicon import DETERMINERS, HONORIFICS, ROLE_HYPERNYMS, words
 
 _NP_LEFT_DEPS = frozenset(
@@ -67,8 +68,8 @@ def display_phrase(head: Token, described: bool = False) -> str:
 
 def same_line(a: Token, b: Token) -> bool:
     """No line break between two tokens: the parser sometimes joins paragraphs."""
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text for t in a.doc[lo:hi])
+    lines = lines_before(a.doc)
+    return lines[a.i] == lines[b.i]
 
 
 def role_words(name_root: Token, name_tokens: set[int]) -> tuple[list[str], set[str]]:
@@ -92,12 +93,14 @@ def role_words(name_root: Token, name_tokens: set[int]) -> tuple[list[str], set[
     sources += [c for c in name_root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN":
         sources.append(name_root.head)
-    sources = [src for src in sources if same_line(src, name_root)]
+    lines = lines_before(name_root.doc)
+    line = lines[name_root.i]
+    sources = [src for src in sources if lines[src.i] == line]
     heads |= {src.lower_ for src in sources[1:]}
     words: dict[str, None] = {}
     for src in sources:
         for tok in src.subtree:
-            near = abs(tok.i - src.i) <= 8 and same_line(tok, name_root)
+            near = abs(tok.i - src.i) <= 8 and lines[tok.i] == line  # on the name's line
             if tok.i in name_tokens or tok.pos_ not in _ROLE_POS or not near:
                 continue
             if tok.i == src.i or tok.dep_ in _ROLE_DEPS or tok.head.i in name_tokens:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import sentence_bounds
 from newsgraph.quotes.discourse import Discourse
 from newsgraph.quotes.entities import Entity
 from newsgraph.quotes.marks import QuotedSpan, find_quoted_spans
+from newsgraph.quotes.readings import read_document
 from newsgraph.records import Mention, QuoteType
 
 _BREAK_RE = re.compile(r"\n\s*")
@@ -56,7 +58,7 @@ class DocView:
     def build(cls, doc: Doc, mentions: list[Mention]) -> DocView:
         text = doc.text
         spans = find_quoted_spans(text)
-        starts = [t.idx for t in doc]
+        starts = read_document(doc, mentions).starts
         quote_of = [-1] * len(doc)
         for k, span in enumerate(spans):
             last = span.close if span.close is not None else span.end - 1
@@ -64,12 +66,7 @@ class DocView:
                 quote_of[i] = k
         discourse = Discourse(doc, mentions, [q >= 0 for q in quote_of])
         breaks = [m.end() for m in _BREAK_RE.finditer(text)]
-        sent_of = [(0, 0)] * len(doc)
-        for sent in doc.sents:
-            bounds = (sent.start, sent.end)
-            for i in range(sent.start, sent.end):
-                sent_of[i] = bounds
-        return cls(doc, text, sent_of, spans, quote_of, starts, breaks, discourse)
+        return cls(doc, text, sentence_bounds(doc), spans, quote_of, starts, breaks, discourse)
 
     @property
     def quoted(self) -> Container[int]:
