@@ -7,6 +7,7 @@ same code with the same config.
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import multiprocessing
 import sys
@@ -83,6 +84,12 @@ class Extractor:
         if self._nlp is None:
             self._nlp = load_model(self.config.nlp.model)
         return self._nlp
+
+    def warm_up(self) -> None:
+        """Load the model and the actor tables now, then exempt them from garbage collection:
+        they live as long as the process, and the collector would otherwise rescan them often."""
+        find_mentions(self.nlp("the committee met on the day."), self.registry)
+        gc.freeze()
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extractions in input order. The stages run in a thread while spaCy parses the next
@@ -195,6 +202,7 @@ _worker: Extractor | None = None
 def _init_worker(config: Config) -> None:
     global _worker
     _worker = Extractor(config)
+    _worker.warm_up()
 
 
 def process_batch(raws: list[RawDocument], extractor: Extractor | None = None) -> list[Extraction | IngestError]:
@@ -231,7 +239,12 @@ def fresh_batches(
 def _run_batches(batches: Iterator[list[RawDocument]], config: Config, processes: int) -> Iterator[list[Extraction | IngestError]]:
     """Results in input order, with at most ``2 * processes`` batches in flight."""
     if processes <= 1:
-        yield from _run_in_process(batches, Extractor(config))
+        first = next(batches, None)
+        if first is None:  # nothing new: the model is not even loaded
+            return
+        extractor = Extractor(config)
+        extractor.warm_up()
+        yield from _run_in_process(itertools.chain([first], batches), extractor)
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as pool:
