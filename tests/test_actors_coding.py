@@ -31,6 +31,23 @@ from newsgraph.actors import code_text
     ("Guinea-Bissau", "GNB"),
     ("Papua New Guinea", "PNG"),
     ("Afganistan", "AFG"),
+    # Historical names take their successor's code, as PLOVER codes them.
+    ("the former Yugoslavia", "SRB"),
+    ("the Yugoslav army", "SRB"),
+    ("Czechoslovak diplomats", "CZE"),
+    ("Zairean troops", "COD"),
+    # Bare "Congo" is the DR Congo in news style; the other one is named in full.
+    ("Congo", "COD"),
+    ("the Congo Republic", "COG"),
+    # People of a region inside a country.
+    ("Chechen separatists", "RUS"),
+    ("Tigrayan fighters", "ETH"),
+    ("Uyghur activists", "CHN"),
+    ("the Khmer Rouge", "KHM"),
+    # An organisation a country belongs to only describes it.
+    ("NATO-member Norway", "NOR"),
+    ("EU member state Hungary", "HUN"),
+    ("NATO ally Turkey", "TUR"),
 ])
 def test_countries_demonyms_and_alternate_names(phrase: str, country: str) -> None:
     code = code_text(phrase)
@@ -241,3 +258,17 @@ def test_anti_and_pro_prefixes_do_not_give_the_country() -> None:
 def test_any_string_codes_without_error(text: str) -> None:
     code = code_text(text)
     assert code is None or code.kind in ("person", "org", "country", "igo", "group")
+
+
+@pytest.mark.parametrize(("phrase", "person"), [
+    ("Trump lawyer Marc Kasowitz", "Marc Kasowitz"),
+    ("Putin spokesman Dmitry Peskov", "Dmitry Peskov"),
+    ("an Erdogan ally", None),
+])
+def test_a_known_person_before_a_role_is_the_patron_not_the_actor(phrase: str, person: str | None) -> None:
+    code = code_text(phrase, date="2018-06-01")
+    assert code is not None and code.kind == "person"
+    if person:
+        assert code.name == person
+    else:  # an unnamed ally is not Erdogan himself
+        assert code.person_id is None and code.country == "TUR"

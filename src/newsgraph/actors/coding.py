@@ -289,6 +289,7 @@ def _read_country(reading: _Reading, tokens: list[Token], hits: list[EntityHit],
                   core_end: int, year: int | None) -> None:
     core = [h for h in hits if h.start < core_end and h.entry.country]
     explicit = [h for h in core if _explicit(h.entry)]
+    core = [h for h in core if not _membership(tokens, h, explicit)]
     for h in core:
         if h.entry.kind == "person" and reading.person is None and reading.person_name is None:
             _read_person(reading, tokens, h, core, explicit, sectors, core_end, year)
@@ -313,6 +314,20 @@ def _read_country(reading: _Reading, tokens: list[Token], hits: list[EntityHit],
             if chosen[0].entry.kind == "org":
                 reading.org = reading.org or chosen[0].entry
     reading.countries = list(dict.fromkeys(c for c in [reading.country, *countries] if c))
+
+
+_MEMBER_WORDS = frozenset({"member", "members", "state", "states", "country", "countries", "nation", "ally", "partner"})
+
+
+def _membership(tokens: list[Token], hit: EntityHit, explicit: list[EntityHit]) -> bool:
+    """An organisation naming what a country belongs to ("NATO-member Norway", "EU member state
+    Poland"): the country is the actor, the organisation only describes it."""
+    if hit.entry.kind != "org" or hit.end >= len(tokens) or tokens[hit.end].key not in _MEMBER_WORDS:
+        return False
+    after = hit.end
+    while after < len(tokens) and tokens[after].key in _MEMBER_WORDS:
+        after += 1
+    return any(h.start == after for h in explicit)
 
 
 def _read_person(reading: _Reading, tokens: list[Token], hit: EntityHit, core: list[EntityHit],

@@ -169,6 +169,12 @@ class _Builder:
         if plain != spelling:
             self.add(plain, entry, only_if_new)
 
+    def override(self, spelling: str, entry: Entry) -> None:
+        """Add a country name that wins over pycountry's use of it ("Congo" in news is the DR Congo)."""
+        key = phrase_key(spelling[4:] if spelling.lower().startswith("the ") else spelling)
+        self.phrases[key] = [a for a in self.phrases.get(key, []) if a.entry.kind != "country"]
+        self.add(spelling, entry)
+
 
 def _demonym_forms(word: str) -> list[str]:
     if "." in word or word.lower().endswith(("s", "sh", "ch", "ese", "x", "z")):
@@ -187,7 +193,7 @@ def _load_countries(b: _Builder, names: dict[str, str]) -> dict[str, str]:
         name = names.setdefault(iso3, _split(extra)[0] if extra else iso3)
         entry = Entry("country", iso3, name=name, actor_kind="country")
         for spelling in _split(extra):
-            b.add(spelling, entry)
+            b.override(spelling, entry)
         dem_entry = Entry("demonym", iso3, name=name, actor_kind="country")
         for dem in _split(dems):
             demonyms.setdefault(iso3, dem)
