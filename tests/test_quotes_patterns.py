@@ -234,3 +234,27 @@ def test_clause_after_a_fronted_phrase_is_what_was_said() -> None:
     text = "By the end of the year, prices in the region will have doubled, economist Lena Ruiz says."
     (q,) = quotes(text)
     assert q.speaker == "Lena Ruiz" and q.text.startswith("By the end of the year")
+
+
+def test_he_after_a_reported_clause_is_its_main_subject_not_one_nested_in_it() -> None:
+    text = (
+        "Governor Paul Okoro is running again. Tomas Reyes owns a bakery in Leeds."
+        " Reyes would have backed the levy whoever the governor was, he says."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Tomas Reyes"
+
+
+def test_question_quote_is_attributed_across_a_long_apposition() -> None:
+    text = (
+        "\u201cCan the port survive another winter?\u201d Ilse Maren, the regional council's adviser on"
+        " fisheries and coastal transport, asked at a harbour meeting on Friday."
+    )
+    (q,) = quotes(text)
+    assert (q.type, q.speaker) == ("direct", "Ilse Maren")
+
+
+def test_fragment_in_what_someone_believes_is_their_words() -> None:
+    text = "Nora Pike backs the mayor because she believes he \u201clistens to people who disagree.\u201d"
+    (q,) = quotes(text)
+    assert (q.type, q.speaker) == ("partial", "Nora Pike")

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.quotes.aside import aside
 from newsgraph.quotes.lexicon import (
+    BELIEF_VERBS,
     DIRECT_CUES,
     INDIRECT_CUES,
     NAMING_PHRASES,
@@ -83,9 +84,20 @@ def _trailing_frame(view: DocView, span: QuotedSpan) -> list[Token]:
         if view.is_boundary(tok) or view.quote_of[i] >= 0:
             break
         frame.append(tok)
-    if last in "!?" and not lowercase and not any(t.lemma_.lower() in DIRECT_CUES for t in frame[:_CUE_NEAR]):
+    if last in "!?" and not lowercase and not _cued(view, frame):
         return []
     return frame
+
+
+def _cued(view: DocView, frame: list[Token]) -> bool:
+    """Whether words after a "?" or "!" attribute the quote rather than start a new sentence: a
+    cue near the mark, or a cue whose subject opens the words however long its apposition is
+    ('"Why?" Ana Ruiz, the mayor's adviser on housing and transport, asked')."""
+    cues = [t for t in frame if t.lemma_.lower() in DIRECT_CUES]
+    if any(t.i < frame[0].i + _CUE_NEAR for t in cues):
+        return True
+    subjects = (subject_of(t, view.quoted) for t in cues)
+    return any(s is not None and s.left_edge.i == frame[0].i for s in subjects)
 
 
 def _leading_frame(view: DocView, span: QuotedSpan) -> list[Token]:
@@ -206,13 +218,14 @@ def _known(view: DocView, speaker: Token) -> bool:
     return speaker.pos_ != "PRON" or view.discourse.resolve(speaker) is not None
 
 
-def _from_syntax(view: DocView, tokens: range) -> tuple[Token, Token] | None:
+def _from_syntax(view: DocView, tokens: range, fragment: bool = False) -> tuple[Token, Token] | None:
     """Walk up from the quoted words to a speech verb or utterance noun outside the quote.
 
     Reported speech inside reported speech is the outer speaker's ("Obama said it would tell a
     story of 'suffering'"), so the walk goes on while the speech verb is itself a reported clause.
     Failing those, a document that is the subject of a verb above the words is their source
-    ("a report found that the money came from 'the drug trade'").
+    ("a report found that the money came from 'the drug trade'"). A ``fragment`` is also the
+    words of whoever is said to believe the clause holding it.
     """
     doc = view.doc
     roots = [doc[i] for i in tokens if doc[i].head.i not in tokens or doc[i].head.i == i]
@@ -232,6 +245,8 @@ def _from_syntax(view: DocView, tokens: range) -> tuple[Token, Token] | None:
                 subject = subject_of(node, view.quoted)
                 strict = lemma in WEAK_CUES or lemma not in INDIRECT_CUES
                 speaks = subject is not None and lemma in SPEECH_ACTS and can_speak(subject, strict=strict)
+                believes = fragment and lemma in BELIEF_VERBS and outside
+                speaks = speaks or (believes and subject is not None and can_speak(subject, strict=True))
                 if speaks and subject is not None and _known(view, subject):
                     hit = (node, subject)
                 if subject is None and lemma in SPEECH_ACTS and outside and node.tag_ == "VBN":
@@ -296,7 +311,7 @@ def attribute_span(view: DocView, span: QuotedSpan) -> Found | None:
     hit = None
     if direct:
         hit = _from_trailing(view, trailing, True) or _from_leading(view, leading)
-    hit = hit or _from_syntax(view, tokens)
+    hit = hit or _from_syntax(view, tokens, fragment=not direct)
     if not direct and tokens:
         # A fragment is the words of whoever its sentence cites: "as X put it", "according to
         # X", "..., X said, ...".

@@ -440,6 +440,12 @@ class Discourse:
         reports = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)  # "..., he said that ..."
         if verb.lemma_.lower() not in SPEECH_ACTS or not after_clause or reports:
             return None
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+        subject = subject_of(clause) if clause is not None else None
+        if subject is not None and not self.in_quote[subject.i]:
+            entity = self.resolve(subject)  # the clause's own subject, not one nested deeper in it
+            if entity is not None and want(entity):
+                return entity
         return self._recent(tok.idx, want, window=0, subject=True)
 
     def _recent(

@@ -30,6 +30,9 @@ DIRECT_CUES = INDIRECT_CUES | words("""
     ask shout yell scream whisper tweet post joke laugh sigh recount put continue begin conclude
     quip muse wonder exclaim cry plead urge demand vow pledge promise declare announce add
     interject chant sing read describe call text email brief warn""")
+# Verbs of belief: not reported speech, but quoted words in their clause are the believer's
+# ("she believes he 'surrounds himself with smart people'").
+BELIEF_VERBS = words("believe think feel")
 # Frame verbs that say nothing about whose words a fragment below them is ("would continue").
 FRAME_ONLY = words("continue begin put read conclude")
 
