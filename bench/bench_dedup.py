@@ -13,18 +13,16 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
-import sqlite3
 import sys
 import tempfile
 import time
-from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsgraph.dedup import CopyIndex, signature  # noqa: E402
 from newsgraph.dedup.text import STOPWORDS  # noqa: E402
-from newsgraph.store.db import PAGE_CACHE_KIB  # noqa: E402
+from newsgraph.store.db import Store  # noqa: E402
 
 COPY_SHARE = 0.1
 CHROME = ["Advertisement", "Share this story", "Sign up for our daily newsletter to get the news first"]
@@ -95,9 +93,9 @@ def run(size: int, seed: int = 1) -> float:
         frozenset(pair) for group in _groups(original).values() for pair in itertools.combinations(group, 2)
     }
     found: set[frozenset[str]] = set()
-    with tempfile.TemporaryDirectory() as tmp, closing(sqlite3.connect(Path(tmp) / "index.db")) as conn:
-        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")  # as the store sets it
-        index = CopyIndex(conn=conn)  # on disk, like the store's: memory stays flat
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        conn = store.conn
+        index = CopyIndex(conn=conn)  # in a store's file, with its settings: memory stays flat
         start, cpu_start = time.perf_counter(), time.process_time()
         for i, (doc_id, text) in enumerate(docs):
             for pair in index.add(doc_id, signature(text, shingle_size=4)):

@@ -265,6 +265,22 @@ def _from_syntax(view: DocView, tokens: range, fragment: bool = False) -> tuple[
     return document
 
 
+def _possessor(view: DocView, tokens: range) -> tuple[Token, Token] | None:
+    """"His choice is a 'no brainer'": a fragment judging someone's own choice or view is in their
+    words, when the possessive pronoun resolves to a person."""
+    doc = view.doc
+    root = next((doc[i] for i in tokens if doc[i].head.i not in tokens), None)
+    if root is None or root.dep_ not in ("attr", "acomp") or root.head.lemma_ != "be":
+        return None
+    verb = root.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+    if owner is None or owner.pos_ != "PRON" or owner.lower_ not in ("his", "her", "their"):
+        return None
+    entity = view.discourse.resolve(owner)
+    return (verb, owner) if entity is not None and entity.kind in ("person", "group") else None
+
+
 def _title_case(view: DocView, span: QuotedSpan) -> bool:
     """A few words, each capitalised but for small words, without a sentence end: a name's shape.
 
@@ -318,6 +334,7 @@ def attribute_span(view: DocView, span: QuotedSpan) -> Found | None:
         sentence = view.sentence(view.doc[tokens.start])
         hit = hit or _from_trailing(view, trailing, False) or _as_put_it(view, sentence)
         hit = hit or _according(view, sentence) or aside(view, sentence) or _from_leading(view, leading, True)
+        hit = hit or _possessor(view, tokens)
     if hit is not None:
         found.cue, found.speaker = hit
         found.cue_text = "according to" if hit[0].lower_ == "according" else hit[0].lemma_.lower()

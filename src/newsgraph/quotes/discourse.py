@@ -57,6 +57,7 @@ class _Ref:
     subject: bool
     sent: int
     main: bool = False  # subject of the sentence's main verb: the topic a pronoun most often continues
+    quoted: bool = False  # inside a quotation, where a name is what a speaker talks about
 
 
 class Discourse:
@@ -78,44 +79,89 @@ class Discourse:
         reading = read_document(doc, mentions)
         self._starts = reading.starts
         self._sent_of = reading.sent_of
-        self._index_mentions(reading.readings)
+        titled = self._index_mentions(reading.readings)
         guess_genders(doc, self._by_token, in_quote, reading.turns, reading.pronouns)
+        for r, gender in titled:
+            self._add_person(r, self._titled_person(r, gender), gender)
+        self._index_people()
         self._walk(reading.subjects)
 
     # -- building -------------------------------------------------------------------------
 
-    def _index_mentions(self, readings: list[MentionReading]) -> None:
+    def _index_mentions(self, readings: list[MentionReading]) -> list[tuple[MentionReading, str]]:
         """Entities from the actor mentions.
 
         A person is one entity across spellings (a bare surname joins the full name used
         elsewhere). An organisation or country is one entity per way the text writes it, so
         that "the Icelandic Meteorological Office" is shown as written even when the actor
-        resolver codes it to the country.
+        resolver codes it to the country. Mentions under an honorific ("Mrs. Trump") are returned
+        to be placed once pronouns have told who is a woman and who a man.
         """
         for r in readings:
-            if r.person and len(r.name.split()) > 1:
+            if r.person and len(r.name.split()) > 1 and not self._surname_titled(r):
                 entity = self._people.setdefault(
                     r.mention.actor_id, Entity("person", r.name, r.mention.actor_id, r.mention.country)
                 )
                 self._surnames.setdefault(r.name.split()[-1].lower(), entity)
+        titled: list[tuple[MentionReading, str]] = []
         for r in readings:
-            m, tokens, name, described = r.mention, r.tokens, r.name, r.described
+            m, name = r.mention, r.name
             single = self._surnames.get(name.lower()) if len(name.split()) == 1 else None
-            if r.person or single is not None:
+            gender = self._honorific(r)
+            if gender is not None and self._surname_titled(r) and (r.person or single is not None):
+                titled.append((r, gender))
+            elif r.person or single is not None:
                 new = Entity("person", name, m.actor_id, m.country)
-                entity = single or self._people.setdefault(m.actor_id, new)
-                entity.roles.update(described)
-                entity.role_heads |= r.heads
-                entity.role_text = f"{entity.role_text}; {' '.join(described)}".strip("; ")
-                first = min(tokens)
-                before = self.doc[first - 1].lower_.rstrip(".") if first > 0 else ""
-                entity.gender = entity.gender or gender_of(entity.roles | {before})
+                self._add_person(r, single or self._people.setdefault(m.actor_id, new), gender)
             else:
                 key = f"{m.actor_id}|{r.written.lower()}"
-                new = Entity(m.kind, r.written, m.actor_id, m.country)
-                entity = self._names.setdefault(key, new)
-            for i in tokens:
-                self._by_token[i] = entity
+                entity = self._names.setdefault(key, Entity(m.kind, r.written, m.actor_id, m.country))
+                for i in r.tokens:
+                    self._by_token[i] = entity
+        return titled
+
+    def _honorific(self, r: MentionReading) -> str | None:
+        """The gender an honorific before the name gives ("Mrs. Trump", "Mr Okafor")."""
+        first = min(r.tokens)
+        words = [self.doc[i].lower_.rstrip(".") for i in (first - 1, first) if i >= 0]
+        return next((HONORIFIC_GENDERS[w] for w in words if w in HONORIFIC_GENDERS), None)
+
+    def _surname_titled(self, r: MentionReading) -> bool:
+        """"Mrs. Trump": a surname under an honorific, which may not be the person the resolver chose."""
+        return self._honorific(r) is not None and len(untitled(r.mention.text).split()) == 1
+
+    def _add_person(self, r: MentionReading, entity: Entity, gender: str | None) -> None:
+        entity.roles.update(r.described)
+        entity.role_heads |= r.heads
+        entity.role_text = f"{entity.role_text}; {' '.join(r.described)}".strip("; ")
+        first = min(r.tokens)
+        before = self.doc[first - 1].lower_.rstrip(".") if first > 0 else ""
+        entity.gender = entity.gender or gender or gender_of((entity.roles | {before}) - HONORIFIC_GENDERS.keys())
+        for i in r.tokens:
+            self._by_token[i] = entity
+
+    def _titled_person(self, r: MentionReading, gender: str) -> Entity:
+        """Who "Mrs. Trump" is: the person of that surname and gender, not the husband the resolver
+        linked; a known person of the name whose gender is still open; the resolver's choice when the
+        text names nobody else by it; else someone new, shown with the honorific."""
+        surname = untitled(r.mention.text).split()[-1].lower() if r.mention.text.split() else ""
+        people = [e for e in {id(e): e for e in self._by_token.values()}.values() if e.kind == "person"]
+        namesakes = [e for e in people if e.name.lower().split()[-1:] == [surname]]
+        linked = self._people.get(r.mention.actor_id)
+        for candidates in ([e for e in namesakes if e.gender == gender],
+                           [e for e in [linked] if e is not None and e.gender is None],
+                           [e for e in namesakes if e.gender is None]):
+            if candidates:
+                return candidates[-1]
+        if linked is None:  # nobody else the resolver's choice could be confused with
+            m = r.mention
+            return self._people.setdefault(m.actor_id, Entity("person", r.name, m.actor_id, m.country))
+        first = min(r.tokens)
+        title = next(t.text for t in self.doc[max(0, first - 1) : first + 1] if t.lower_.rstrip(".") in HONORIFIC_GENDERS)
+        written = f"{title} {untitled(r.mention.text)}"
+        return self._names.setdefault(written.lower(), Entity("person", written, gender=gender))
+
+    def _index_people(self) -> None:
         self._persons_by_id = {id(e): e for e in self._by_token.values() if e.kind == "person"}
         first_at: dict[int, int] = {}
         for i, entity in sorted(self._by_token.items()):
@@ -139,7 +185,7 @@ class Discourse:
             subject = subject and not self.in_quote[tok.i]
             verb = tok.head.head if tok.dep_ == "appos" else tok.head
             main = subject and self._is_main(verb)
-            self._refs.append(_Ref(tok.idx, entity, subject, self._sent_of[tok.i], main))
+            self._refs.append(_Ref(tok.idx, entity, subject, self._sent_of[tok.i], main, self.in_quote[tok.i]))
             self._ref_pos.append(tok.idx)
 
     def _is_main(self, verb: Token) -> bool:
@@ -321,7 +367,7 @@ class Discourse:
         if definite and tok.tag_ != "NNS":
             personal = noun in PERSON_NOUNS or noun in EPITHETS or noun in ROLE_HYPERNYMS
             personal = personal or (agent and noun not in SOURCE_NOUNS)
-            person = self._person_by_role(tok) if personal else None
+            person = self._person_by_role(tok) if personal and not self._anonymous(tok) else None
             if person is not None:  # "the state" is nobody, even beside "Secretary of State X"
                 return person
             org = self._org_anaphor(tok, noun)
@@ -333,6 +379,17 @@ class Discourse:
         phrase = Entity(kind, written, country=self._country_in(tok), plural=tok.tag_ == "NNS")
         phrase.agent, phrase.named = agent, False
         return phrase
+
+    def _anonymous(self, tok: Token) -> bool:
+        """"An official familiar with the matter said ... The official added": the description last
+        introduced someone unnamed, so it takes no named person's role."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, max(-1, tok.i - _SENDER_LOOKBACK), -1):
+            prev = self.doc[i]
+            if prev.lemma_.lower() == lemma and prev.pos_ == "NOUN" and not self.in_quote[i]:
+                article = self.doc[np_span(prev)[0]].lower_
+                return article in ("a", "an", "another") and prev.dep_ not in ("appos", "attr")
+        return False
 
     def _person_by_role(self, tok: Token) -> Entity | None:
         """The best-fitting person mentioned lately, the latest of equals; else the only one named
@@ -402,10 +459,19 @@ class Discourse:
                 return not INSTITUTION_WORDS.intersection(name)
             return bare and noun in BODY_NOUNS
 
-        found = self._recent(tok.idx, fits, window=None)
+        found = self._named_org(tok.idx, fits)
         if found is None or found.actor_id is None:
             return found
         return self._recent(tok.idx, lambda e: e.actor_id == found.actor_id, window=None) or found
+
+    def _named_org(self, pos: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The latest fitting organisation named outside quotes (inside one it is what the speaker
+        talks about), never one owned by a person ("Clinton's Goldman Sachs")."""
+        k = bisect.bisect_left(self._ref_pos, pos)
+        for ref in reversed(self._refs[max(0, k - _LOOKBACK) : k]):
+            if not ref.quoted and fits(ref.entity) and "'s " not in ref.entity.name.replace("\u2019", "'"):
+                return ref.entity
+        return None
 
     def _pronoun(self, tok: Token, lower: str) -> Entity | None:
         lower = _POSSESSIVES.get(lower, lower)  # "her submission", "their letter"
@@ -477,6 +543,7 @@ class Discourse:
         return self._sent_of[i] if self._sent_of else 0
 
 
+HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _POSSESSIVES = {"his": "he", "him": "he", "her": "she", "their": "they", "its": "it"}
 
 
