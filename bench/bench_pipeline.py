@@ -166,7 +166,12 @@ def fresh_ingest(corpus: Path, processes: int = 1) -> tuple[float, float]:
         "from newsgraph.store.db import Store\n"
         "with tempfile.TemporaryDirectory() as d, Store(pathlib.Path(d)/'bench.db') as s:\n"
         "    ingest([sys.argv[1]], s, load_config(), processes=int(sys.argv[2]))\n"
-        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "peak=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        # ru_maxrss keeps the parent's peak across fork and exec on Linux; VmHWM is this process's.
+        "status=pathlib.Path('/proc/self/status')\n"
+        "if status.exists():\n"
+        "    peak=next(int(l.split()[1]) for l in status.read_text().splitlines() if l.startswith('VmHWM'))\n"
+        "print(time.perf_counter()-t, peak)\n"
     )
     res = subprocess.run(
         [sys.executable, "-c", code, str(corpus), str(processes)], capture_output=True, text=True, check=True
