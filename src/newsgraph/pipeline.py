@@ -93,7 +93,7 @@ class Extractor:
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extractions in input order. The stages run in a thread while spaCy parses the next
-        documents: spaCy releases the GIL for most of its work, so they cost little extra time."""
+        documents, and overlap with it wherever spaCy releases the GIL."""
         pairs = ((a.text, a) for a in articles)
         backlog = 2 * self.config.nlp.batch_size
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-stages") as stages:
@@ -126,13 +126,16 @@ class IngestReport:
     errors: list[IngestError]
 
 
+# Batches waiting for the writer thread at most: bounds memory when writing is the slower side.
+MAX_QUEUED_BATCHES = 2
+
+
 class IngestRun:
     """One ingest run, whatever the engine: the store's run record, counts, errors, and the
     steps every engine ends with (writing results in order, linking copies and stories).
 
     Results are written and linked by a writer thread with its own connection while the
-    caller goes on parsing: spaCy releases the GIL for most of its work, so the corpus steps
-    cost little extra time on one core.
+    caller goes on parsing; SQLite and spaCy's numeric work release the GIL, so the two overlap.
     """
 
     def __init__(self, store: Store, config: Config, command: str, on_error: Callable[[IngestError], None] | None,
@@ -191,10 +194,6 @@ class IngestRun:
         self.store.record_failures(self.run_id, self.errors)
         self.store.finish_run(self.run_id, self.counts)
         return IngestReport(self.counts, self.errors)
-
-
-# Batches waiting for the writer thread at most: bounds memory when writing is the slower side.
-MAX_QUEUED_BATCHES = 2
 
 _worker: Extractor | None = None
 
