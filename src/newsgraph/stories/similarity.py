@@ -1,7 +1,7 @@
 """How likely two articles report the same event: shared names and numbers, shared content, time apart.
 
-Weights use document frequencies as they stand when the comparison is made, so the
-collection's statistics stay current as articles arrive.
+Weights use the document frequencies of a ``Collection`` snapshot, which the story index
+renews as the collection grows (see ``newsgraph.stories.index``).
 """
 
 from __future__ import annotations
