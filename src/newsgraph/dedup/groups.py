@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 _UNDATED = "9999-99-99"  # an undated article is never preferred over a dated one
 
 
 class CopyGroups:
-    """Union-find over copy pairs; incremental and serialisable to JSON."""
+    """Union-find over copy pairs, incremental."""
 
     def __init__(self) -> None:
         self._parent: dict[str, str] = {}
@@ -50,14 +47,3 @@ class CopyGroups:
         for article_id in self._parent:
             out.setdefault(self.find(article_id), []).append(article_id)
         return {root: sorted(m, key=self._rank) for root, m in out.items() if len(m) > 1}
-
-    def to_json(self) -> str:
-        return json.dumps({"parent": self._parent, "published": self._published}, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, data: str) -> CopyGroups:
-        payload: dict[str, Any] = json.loads(data)
-        groups = cls()
-        groups._parent = dict(payload["parent"])
-        groups._published = dict(payload["published"])
-        return groups

@@ -138,12 +138,6 @@ class CopyIndex:
                 self.groups.union(pair.a, pair.b)
         return pairs
 
-    def restore(self, article_id: str, signature: DedupSignature, published: str | None = None) -> None:
-        """Index an article without comparing it."""
-        if article_id not in self:
-            self._check(signature)
-            self._insert(article_id, signature, published, self._sentence_postings(signature))
-
     def _insert(
         self,
         article_id: str,

@@ -2,7 +2,7 @@
 
 ``features(article, entities=None)`` extracts what identifies an event; ``StoryIndex.add``
 assigns the article to a story (``StoryIndex.story`` gives its label and date range); the
-index state round-trips through ``to_json`` / ``from_json`` for the store.
+index keeps its state in SQLite tables, so a store's index continues from run to run.
 """
 
 from newsgraph.stories.features import StoryFeatures, features
