@@ -1,6 +1,6 @@
 """Copy candidates on a cluster: articles that share an LSH band key, found with a Ray Data ``groupby``.
 
-``CopyIndex`` proposes candidates one article at a time against an in-memory index. The same
+``CopyIndex`` proposes candidates one article at a time against its index on one machine. The same
 candidates are the pairs that share a key: a band of the shingle MinHash, a band of the
 stem MinHash (the bands of ``CopyIndex``'s two LSH indexes) or a verbatim sentence hash. Keys
 spread across the cluster by hash, so no node holds the whole index; only the exact measure of
