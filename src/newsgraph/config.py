@@ -25,6 +25,7 @@ class NlpConfig:
     model: str
     batch_size: int
     processes: int
+    paragraph_cache: int
 
 
 @dataclass(frozen=True)

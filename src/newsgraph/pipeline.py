@@ -27,7 +27,7 @@ from newsgraph.collection import Collection, relink, sketch
 from newsgraph.config import Config
 from newsgraph.events import code_events
 from newsgraph.ingest import iter_inputs
-from newsgraph.nlp import load_model
+from newsgraph.nlp import ParagraphParser, load_model
 from newsgraph.quotes import extract_quotes
 from newsgraph.records import Article, Extraction, IngestError, RawDocument
 from newsgraph.store.db import Counts, Store
@@ -74,6 +74,7 @@ class Extractor:
     config: Config
     _nlp: Language | None = field(default=None, repr=False)
     registry: ActorRegistry = field(init=False, repr=False)
+    _parser: ParagraphParser | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # One registry per run keeps actor ids stable across the documents of the run.
@@ -84,6 +85,13 @@ class Extractor:
         if self._nlp is None:
             self._nlp = load_model(self.config.nlp.model)
         return self._nlp
+
+    @property
+    def parser(self) -> ParagraphParser:
+        """The spaCy pass, remembering paragraphs already parsed in this run."""
+        if self._parser is None:
+            self._parser = ParagraphParser(self.nlp, self.config.nlp.batch_size, self.config.nlp.paragraph_cache)
+        return self._parser
 
     def warm_up(self) -> None:
         """Load the model and the actor tables now, then exempt them from garbage collection:
@@ -98,7 +106,7 @@ class Extractor:
         backlog = 2 * self.config.nlp.batch_size
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-stages") as stages:
             pending: collections.deque[Future[Extraction]] = collections.deque()
-            for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
+            for doc, article in self.parser.pipe(pairs):
                 pending.append(stages.submit(self._extract_one, doc, article))
                 while pending and (pending[0].done() or len(pending) > backlog):
                     yield pending.popleft().result()
